@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `proctor` command: a thin shell over the library targets.
+@main
+struct Proctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proctor",
+        abstract: "Tell whether a fine-tuned checkpoint is actually better.",
+        discussion: """
+            Proctor samples code from models and LoRA checkpoints, judges every candidate in a \
+            kernel-enforced sandbox, and scores and reports the results with confidence intervals.
+            """,
+        version: "0.1.0",
+        subcommands: [])
+}
