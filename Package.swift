@@ -5,23 +5,34 @@ let package = Package(
     name: "Proctor",
     products: [
         .executable(name: "proctor", targets: ["proctor"]),
+        .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "Metrics", targets: ["Metrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // System libraries, installed by scripts/setup.sh from Debian's -dev packages.
+        .systemLibrary(
+            name: "CSeccomp", pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]),
+
+        // The fork/exec shim: raw syscalls between fork and exec, nothing else.
+        .target(name: "CSandbox"),
+        // Sandbox policy, limits, supervision and the run result.
+        .target(name: "Sandbox", dependencies: ["CSandbox", "CSeccomp"]),
         // Pure scoring functions: pass@k, intervals, text metrics.
         .target(name: "Metrics"),
 
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Metrics",
+                "Sandbox", "Metrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"], ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
     ]
 )

@@ -1,0 +1,374 @@
+import CSandbox
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs untrusted programs confined by the kernel and measures them.
+///
+/// One `Sandbox` serves many runs, from any number of threads at once: it builds the seccomp
+/// program once, keeps a pool of memory cgroups, and gives every run a fresh working directory.
+public final class Sandbox: Sendable {
+    /// What this machine's kernel lets the sandbox use, detected once.
+    public let support: HostSupport
+    private let filter: SyscallFilter?
+    private let baseDirectory: String
+    private let state = Mutex(State())
+
+    private struct State {
+        var runCounter = 0
+        var idleCgroups: [CgroupSlot] = []
+        var cgroupCounter = 0
+        var namespacesRefused = false
+    }
+
+    /// Prepares a sandbox. `temporaryRoot` holds the per-run working directories.
+    public init(temporaryRoot: String = "/tmp") throws {
+        support = HostSupport.detect()
+        filter = try? SyscallFilter.build(notifySupervisor: support.seccompNotify)
+        var template = Array("\(temporaryRoot)/proctor-sandbox-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SandboxError("creating the sandbox's temporary directory", errno: errno, path: temporaryRoot)
+        }
+        baseDirectory = String(cString: made)
+    }
+
+    deinit {
+        let slots = state.withLock { $0.idleCgroups }
+        for slot in slots { slot.destroy() }
+        Syscalls.removeTree(baseDirectory)
+    }
+
+    /// Runs `command` under `policy` and reports what happened. Never throws: a failure of the
+    /// sandbox itself is a `harnessError` result.
+    public func run(_ command: SandboxCommand, policy: SandboxPolicy) -> RunResult {
+        let runNumber = state.withLock { state -> Int in
+            state.runCounter += 1
+            return state.runCounter
+        }
+        let workDirectory = "\(baseDirectory)/run-\(runNumber)"
+        defer { Syscalls.removeTree(workDirectory) }
+        var protections = Protections()
+        do {
+            try Syscalls.makeDirectory(workDirectory)
+            for (name, contents) in command.files {
+                try writeFile(workDirectory + "/" + name, contents)
+            }
+            return try supervise(command, policy: policy, workDirectory: workDirectory, protections: &protections)
+        } catch {
+            return RunResult(harnessError: "\(error)", protections: protections)
+        }
+    }
+
+    // MARK: - One run
+
+    private func supervise(_ command: SandboxCommand, policy: SandboxPolicy, workDirectory: String,
+                           protections: inout Protections) throws -> RunResult {
+        let limits = policy.limits
+        var cleanups = Cleanups()
+        defer { cleanups.run() }
+
+        // Landlock: what the program may read, execute and write.
+        var rulesetFD: Int32 = -1
+        if policy.useLandlock, let abi = support.landlockABI {
+            let ruleset = try LandlockRuleset(
+                abi: abi, readable: policy.readablePaths + HostSupport.readableDevices,
+                executable: policy.executablePaths, writable: [workDirectory] + policy.writablePaths + ["/dev/null"])
+            cleanups.add { ruleset.close() }
+            rulesetFD = ruleset.fd
+            protections.landlock = true
+            protections.landlockABI = abi
+        }
+
+        // Memory: a cgroup slot when one can be had.
+        var cgroup: CgroupSlot?
+        var cgroupProcsFD: Int32 = -1
+        if policy.useCgroup, support.cgroup, let slot = acquireCgroup() {
+            cleanups.add { self.releaseCgroup(slot) }
+            try slot.prepare(limitBytes: limits.memoryBytes)
+            cgroupProcsFD = try Syscalls.open(slot.procsFile, O_WRONLY)
+            cleanups.add { Syscalls.close(cgroupProcsFD) }
+            cgroup = slot
+            protections.cgroup = true
+        }
+
+        // Standard streams.
+        let stdinFD = try openInput(command.input)
+        cleanups.add { Syscalls.close(stdinFD) }
+        let stdoutPipe = try Syscalls.pipe()
+        let stderrPipe = try Syscalls.pipe()
+        cleanups.add {
+            Syscalls.close(stdoutPipe.read)
+            Syscalls.close(stderrPipe.read)
+        }
+        try Syscalls.setNonBlocking(stdoutPipe.read)
+        try Syscalls.setNonBlocking(stderrPipe.read)
+
+        let rlimits = resourceLimits(limits, memoryByCgroup: cgroup != nil)
+        protections.rlimits = true
+        var namespaceFlags: Int32 = 0
+        let namespacesRefused = state.withLock { $0.namespacesRefused }
+        if !namespacesRefused {
+            for namespace in policy.namespaces { namespaceFlags |= namespace.cloneFlag }
+        }
+        let filter = policy.useSeccomp ? self.filter : nil
+
+        let started = Syscalls.monotonicNanoseconds()
+        var spawned = try spawn(command, workDirectory: workDirectory, stdinFD: stdinFD, stdoutFD: stdoutPipe.write,
+                                stderrFD: stderrPipe.write, rlimits: rlimits, namespaceFlags: namespaceFlags,
+                                cgroupProcsFD: cgroupProcsFD, rulesetFD: rulesetFD,
+                                dropCapabilities: policy.dropCapabilities, filter: filter)
+        if spawned.pid < 0, namespaceFlags != 0, spawned.failedStage == CSB_STAGE_CLONE.rawValue {
+            // Namespaces are not permitted here (no privilege, or a locked-down kernel): go on without them.
+            state.withLock { $0.namespacesRefused = true }
+            namespaceFlags = 0
+            spawned = try spawn(command, workDirectory: workDirectory, stdinFD: stdinFD, stdoutFD: stdoutPipe.write,
+                                stderrFD: stderrPipe.write, rlimits: rlimits, namespaceFlags: 0,
+                                cgroupProcsFD: cgroupProcsFD, rulesetFD: rulesetFD,
+                                dropCapabilities: policy.dropCapabilities, filter: filter)
+        }
+        Syscalls.close(stdoutPipe.write)
+        Syscalls.close(stderrPipe.write)
+        if spawned.pid < 0 {
+            let stage = SpawnStage(rawValue: spawned.failedStage)?.description ?? "stage \(spawned.failedStage)"
+            throw SandboxError("starting the program: \(stage) failed", errno: spawned.failedErrno,
+                               path: command.executable)
+        }
+        cleanups.add {
+            Syscalls.close(spawned.pidfd)
+            Syscalls.close(spawned.listenerFD)
+        }
+        protections.processGroup = true
+        protections.capabilitiesDropped = policy.dropCapabilities
+        protections.seccomp = filter != nil
+        protections.seccompNotify = filter != nil && spawned.listenerFD >= 0
+        protections.namespaces = Namespace.allCases.filter { namespaceFlags & $0.cloneFlag != 0 }.map(\.rawValue)
+
+        var monitor = RunMonitor(pid: spawned.pid, pidfd: spawned.pidfd, listenerFD: spawned.listenerFD,
+                                 stdoutFD: stdoutPipe.read, stderrFD: stderrPipe.read, limits: limits, started: started)
+        monitor.watch()
+        let finished = Syscalls.monotonicNanoseconds()
+
+        var status: Int32 = 0
+        var userMicroseconds: UInt64 = 0
+        var systemMicroseconds: UInt64 = 0
+        var maxRSSKiB: UInt64 = 0
+        let waited = csb_wait(spawned.pid, &status, &userMicroseconds, &systemMicroseconds, &maxRSSKiB)
+        if waited != 0 { throw SandboxError("waiting for the program", errno: waited) }
+        cgroup?.killRemaining()
+
+        var result = RunResult(status: .ok, protections: protections)
+        result.cpuTimeSeconds = Double(userMicroseconds + systemMicroseconds) / 1e6
+        result.wallTimeSeconds = Double(finished - started) / 1e9
+        result.peakResidentBytes = Int(maxRSSKiB) * 1024
+        result.cgroupPeakBytes = cgroup?.peakBytes()
+        result.stdout = monitor.stdout
+        result.stderr = monitor.stderr
+        result.stdoutBytes = monitor.stdoutTotal
+        result.stderrBytes = monitor.stderrTotal
+        if csb_status_exited(status) != 0 { result.exitCode = csb_status_exit_code(status) }
+        if csb_status_signaled(status) != 0 { result.signal = csb_status_signal(status) }
+        result.violation = monitor.violation
+        classify(&result, monitor: monitor, limits: limits, oomKilled: cgroup?.oomKilledSincePrepare() ?? false,
+                 memoryByCgroup: cgroup != nil)
+        return result
+    }
+
+    /// Decides the termination status from what was observed, most specific first.
+    private func classify(_ result: inout RunResult, monitor: RunMonitor, limits: ResourceLimits, oomKilled: Bool,
+                          memoryByCgroup: Bool) {
+        let stderrText = String(decoding: result.stderr.suffix(4096), as: UTF8.self)
+        let cpuOver = result.cpuTimeSeconds > limits.cpuTimeSeconds
+        if result.violation != nil || monitor.killReason == .violation || (result.signal == SIGSYS && filter != nil) {
+            result.status = .violation
+        } else if monitor.killReason == .output {
+            result.status = .outputLimit
+        } else if oomKilled {
+            result.status = .memoryLimit
+        } else if monitor.killReason == .cpu || cpuOver || result.signal == SIGXCPU {
+            result.status = .timeLimit
+            result.timeLimitKind = .cpu
+        } else if monitor.killReason == .wall {
+            result.status = .timeLimit
+            result.timeLimitKind = .wall
+        } else if result.exitCode != 0, !memoryByCgroup || result.signal == nil,
+                  stderrText.contains("MemoryError") || stderrText.contains("std::bad_alloc") {
+            // At the address-space limit an allocation fails instead of the OOM killer firing.
+            result.status = .memoryLimit
+        } else if result.signal != nil {
+            result.status = .signal
+        } else if result.exitCode != 0 {
+            result.status = .nonzeroExit
+        } else {
+            result.status = .ok
+        }
+    }
+
+    // MARK: - Pieces
+
+    private func spawn(_ command: SandboxCommand, workDirectory: String, stdinFD: Int32, stdoutFD: Int32,
+                       stderrFD: Int32, rlimits: [csb_rlimit], namespaceFlags: Int32, cgroupProcsFD: Int32,
+                       rulesetFD: Int32, dropCapabilities: Bool, filter: SyscallFilter?) throws -> SpawnOutcome {
+        let argv = CStringArray(command.arguments)
+        var environment = command.environment
+        if environment["HOME"] == nil { environment["HOME"] = workDirectory }
+        if environment["TMPDIR"] == nil { environment["TMPDIR"] = workDirectory }
+        let envp = CStringArray(environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        var result = csb_spawn_result()
+        var program = filter?.instructions ?? []
+        let error: Int32 = command.executable.withCString { path in
+            workDirectory.withCString { directory in
+                rlimits.withUnsafeBufferPointer { limits in
+                    argv.pointers.withUnsafeBufferPointer { argvPointers in
+                    envp.pointers.withUnsafeBufferPointer { envpPointers in
+                    program.withUnsafeMutableBytes { programBytes in
+                        var request = csb_spawn_request(
+                            path: path, argv: argvPointers.baseAddress!, envp: envpPointers.baseAddress!,
+                            working_directory: directory,
+                            stdin_fd: stdinFD, stdout_fd: stdoutFD, stderr_fd: stderrFD,
+                            rlimits: limits.baseAddress, rlimit_count: Int32(limits.count),
+                            namespace_flags: namespaceFlags, cgroup_procs_fd: cgroupProcsFD,
+                            landlock_ruleset_fd: rulesetFD, drop_capabilities: dropCapabilities ? 1 : 0,
+                            seccomp_program: filter == nil ? nil : UnsafeRawPointer(programBytes.baseAddress),
+                            seccomp_instruction_count: filter?.instructions.count ?? 0,
+                            seccomp_self_pid_placeholder: SyscallFilter.selfPidPlaceholder,
+                            want_seccomp_listener: (filter?.notifiesSupervisor ?? false) ? 1 : 0)
+                        return csb_spawn(&request, &result)
+                    }
+                    }
+                    }
+                }
+            }
+        }
+        if error != 0 {
+            if namespaceFlags != 0 && (error == EPERM || error == EINVAL || error == ENOSPC || error == EUSERS) {
+                return SpawnOutcome(pid: -1, pidfd: -1, listenerFD: -1, failedStage: CSB_STAGE_CLONE.rawValue,
+                                    failedErrno: error)
+            }
+            throw SandboxError("creating the child process", errno: error, path: command.executable)
+        }
+        return SpawnOutcome(pid: result.pid, pidfd: result.pidfd, listenerFD: result.listener_fd,
+                            failedStage: UInt32(result.failed_stage), failedErrno: result.failed_errno)
+    }
+
+    private func resourceLimits(_ limits: ResourceLimits, memoryByCgroup: Bool) -> [csb_rlimit] {
+        let unlimited = UInt64.max
+        let cpuSoft = UInt64(limits.cpuTimeSeconds.rounded(.up)) + 1
+        // With a cgroup, resident memory is what is limited and address space stays free (thread
+        // stacks and allocator arenas reserve far more than they touch); without one, address space is the limit.
+        let addressSpace = memoryByCgroup ? unlimited : UInt64(limits.memoryBytes)
+        return [
+            csb_rlimit(resource: Int32(RLIMIT_CPU.rawValue), soft: cpuSoft, hard: cpuSoft + 1),
+            csb_rlimit(resource: Int32(RLIMIT_AS.rawValue), soft: addressSpace, hard: addressSpace),
+            csb_rlimit(resource: Int32(RLIMIT_FSIZE.rawValue), soft: UInt64(limits.fileSizeBytes),
+                       hard: UInt64(limits.fileSizeBytes)),
+            csb_rlimit(resource: Int32(RLIMIT_NOFILE.rawValue), soft: UInt64(limits.openFiles),
+                       hard: UInt64(limits.openFiles)),
+            csb_rlimit(resource: Int32(RLIMIT_CORE.rawValue), soft: 0, hard: 0),
+            csb_rlimit(resource: Int32(RLIMIT_STACK.rawValue), soft: UInt64(limits.stackBytes),
+                       hard: UInt64(limits.stackBytes)),
+        ]
+    }
+
+    private func openInput(_ input: SandboxCommand.Input) throws -> Int32 {
+        switch input {
+        case .none:
+            return try Syscalls.open("/dev/null", O_RDONLY)
+        case .file(let path):
+            return try Syscalls.open(path, O_RDONLY)
+        case .bytes(let bytes):
+            var fd: Int32 = -1
+            let error = bytes.withUnsafeBytes { csb_memory_file($0.baseAddress, $0.count, &fd) }
+            if error != 0 { throw SandboxError("creating the standard-input memory file", errno: error) }
+            return fd
+        }
+    }
+
+    private func writeFile(_ path: String, _ contents: [UInt8]) throws {
+        let fd = try Syscalls.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+        defer { Syscalls.close(fd) }
+        var offset = 0
+        while offset < contents.count {
+            let written = contents.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SandboxError("writing a file for the program", errno: errno, path: path)
+            }
+            offset += written
+        }
+    }
+
+    private func acquireCgroup() -> CgroupSlot? {
+        let (slot, number): (CgroupSlot?, Int) = state.withLock { state in
+            if let slot = state.idleCgroups.popLast() { return (slot, 0) }
+            state.cgroupCounter += 1
+            return (nil, state.cgroupCounter)
+        }
+        if let slot { return slot }
+        let name = "\(getpid())-\(number)"
+        return CgroupSlot.make(name: name)
+    }
+
+    private func releaseCgroup(_ slot: CgroupSlot) {
+        state.withLock { $0.idleCgroups.append(slot) }
+    }
+}
+
+/// What `csb_spawn` reported.
+struct SpawnOutcome {
+    var pid: pid_t
+    var pidfd: Int32
+    var listenerFD: Int32
+    var failedStage: UInt32
+    var failedErrno: Int32
+}
+
+/// The steps of the child between clone and exec, for error messages.
+enum SpawnStage: UInt32, CustomStringConvertible {
+    case processGroup = 1, cgroup, stdio, rlimit, chdir, capabilities, noNewPrivs, landlock, seccomp, sendListener,
+        exec, clone
+
+    var description: String {
+        switch self {
+        case .processGroup: return "joining a new process group"
+        case .cgroup: return "joining the memory cgroup"
+        case .stdio: return "connecting standard input and output"
+        case .rlimit: return "setting resource limits"
+        case .chdir: return "entering the working directory"
+        case .capabilities: return "dropping capabilities"
+        case .noNewPrivs: return "setting no_new_privs"
+        case .landlock: return "applying Landlock"
+        case .seccomp: return "installing the seccomp filter"
+        case .sendListener: return "handing over the seccomp listener"
+        case .exec: return "executing the program"
+        case .clone: return "creating namespaces"
+        }
+    }
+}
+
+/// NUL-terminated C strings for argv and envp, freed with the array.
+final class CStringArray {
+    private(set) var pointers: [UnsafeMutablePointer<CChar>?]
+
+    init(_ strings: [String]) {
+        pointers = strings.map { strdup($0) } + [nil]
+    }
+
+    deinit {
+        for pointer in pointers { free(pointer) }
+    }
+}
+
+/// Work to undo at the end of a run, last added first.
+struct Cleanups {
+    private var actions: [() -> Void] = []
+
+    mutating func add(_ action: @escaping () -> Void) {
+        actions.append(action)
+    }
+
+    func run() {
+        for action in actions.reversed() { action() }
+    }
+}
