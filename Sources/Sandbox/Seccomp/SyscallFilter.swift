@@ -11,7 +11,7 @@ import Glibc
 /// supervisor through a user-notification listener, which records its number and kills the
 /// run. Where the kernel cannot give a listener, the default action kills the process
 /// (SIGSYS) instead. A few probes that well-behaved programs make are answered with an errno
-/// rather than treated as a violation (opening an IP socket, clone3).
+/// rather than treated as a violation (opening an IP socket, connecting any socket, clone3).
 public struct SyscallFilter: Sendable {
     /// The program as `struct sock_filter` instructions (8 bytes each).
     public let instructions: [UInt64]
@@ -52,6 +52,11 @@ public struct SyscallFilter: Sendable {
         try add(context, Action.allow, "prlimit64", [.equal(0, 0)])
         try add(context, Action.allow, "prlimit64", [.equal(0, pidSelf)])
         try add(context, Action.errno(EPERM), "sched_setaffinity")
+        // Reaching out over a socket (the C library's resolver and NSS try nscd's unix socket)
+        // fails politely: connect, bind, listen and accept never succeed.
+        for name in ["connect", "bind", "listen", "accept", "accept4"] {
+            try add(context, Action.errno(EACCES), name)
+        }
 
         var fd: Int32 = -1
         let created = csb_memory_file(nil, 0, &fd)
@@ -90,7 +95,8 @@ public struct SyscallFilter: Sendable {
         "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2", "timerfd_create", "timerfd_settime",
         "timerfd_gettime", "futex", "futex_waitv", "nanosleep", "clock_nanosleep", "sched_yield", "pause",
         // Memory.
-        "brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "msync", "mincore", "get_mempolicy",
+        "brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "msync", "mincore", "get_mempolicy", "set_mempolicy",
+        "mbind",
         // Signals delivered to itself.
         "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigpending", "rt_sigsuspend", "rt_sigtimedwait",
         "sigaltstack", "alarm", "setitimer", "getitimer", "timer_create", "timer_settime", "timer_gettime",

@@ -1,0 +1,4 @@
+# expect: violation
+import os
+while True:
+    os.fork()

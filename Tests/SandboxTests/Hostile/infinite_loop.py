@@ -1,0 +1,4 @@
+# expect: time_limit
+# time-limit: 1
+while True:
+    pass

@@ -1,0 +1,3 @@
+# expect: violation
+import os
+os.kill(-1, 9)

@@ -1,0 +1,3 @@
+# expect: violation
+import os
+os.kill(os.getppid(), 9)

@@ -1,0 +1,3 @@
+# expect: violation
+import os
+os.system("echo ESCAPED")

@@ -1,0 +1,3 @@
+# expect: nonzero_exit
+print(open("/etc/passwd").read())
+print("ESCAPED")

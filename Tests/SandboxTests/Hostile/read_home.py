@@ -1,0 +1,4 @@
+# expect: nonzero_exit
+import os
+print(os.listdir("/root"))
+print("ESCAPED")

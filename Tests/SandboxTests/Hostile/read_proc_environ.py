@@ -1,0 +1,3 @@
+# expect: nonzero_exit
+print(open("/proc/1/environ", "rb").read())
+print("ESCAPED")

@@ -1,0 +1,3 @@
+# expect: violation
+import subprocess
+print(subprocess.run(["/bin/echo", "ESCAPED"], capture_output=True).stdout)
