@@ -105,6 +105,24 @@ public struct RunResult: Sendable, Codable {
         stderr = []
     }
 
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        // exit_code and signal are always present, null when they do not apply.
+        try container.encode(exitCode, forKey: .exitCode)
+        try container.encode(signal, forKey: .signal)
+        try container.encodeIfPresent(timeLimitKind, forKey: .timeLimitKind)
+        try container.encodeIfPresent(violation, forKey: .violation)
+        try container.encode(cpuTimeSeconds, forKey: .cpuTimeSeconds)
+        try container.encode(wallTimeSeconds, forKey: .wallTimeSeconds)
+        try container.encode(peakResidentBytes, forKey: .peakResidentBytes)
+        try container.encodeIfPresent(cgroupPeakBytes, forKey: .cgroupPeakBytes)
+        try container.encode(stdoutBytes, forKey: .stdoutBytes)
+        try container.encode(stderrBytes, forKey: .stderrBytes)
+        try container.encode(protections, forKey: .protections)
+        try container.encodeIfPresent(harnessMessage, forKey: .harnessMessage)
+    }
+
     init(harnessError message: String, protections: Protections) {
         status = .harnessError
         harnessMessage = message

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Sandbox
+
+/// `proctor doctor`: which protections this machine gives the sandbox, proved by a real run.
+struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which sandbox protections this machine supports and check them with a real run.",
+        discussion: """
+            Prints the kernel's Landlock ABI, seccomp and user-notification support, whether a memory \
+            cgroup can be created, and runs `python3 -c pass` in the sandbox to show the protections \
+            actually in force. Exit status 1 when the sandbox cannot run a program at all.
+            """)
+
+    @Option(help: "The Python interpreter to check with.")
+    var python: String = "python3"
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let sandbox = try Sandbox()
+        let support = sandbox.support
+        let interpreter = try PythonInterpreter.locate(python)
+        let prepared = try PreparedCommand.prepare(["python3", "-c", "pass"], python: interpreter,
+                                                   currentDirectory: FileManager.default.currentDirectoryPath)
+        let policy = SandboxPolicy(readablePaths: prepared.readablePaths, executablePaths: prepared.executablePaths)
+        let result = sandbox.run(prepared.command, policy: policy)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let report = DoctorReport(support: support, python: interpreter, probe: result)
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print("kernel:            \(support.kernelRelease)")
+            print("seccomp:           \(support.seccomp ? "yes" : "no")\(support.seccompNotify ? ", violations reported by syscall number" : "")")
+            print("landlock:          \(support.landlockABI.map { "ABI \($0)" } ?? "no")")
+            print("memory cgroup:     \(support.cgroup ? "yes" : "no (memory limited by address space)")")
+            print("fast cgroup join:  \(support.cgroupFastMigration ? "yes (favordynmods)" : "no: runs wait ~10 ms each; scripts/setup.sh remounts cgroup2 with favordynmods")")
+            print("python:            \(interpreter.executable) \(interpreter.version)")
+            print("probe run:         \(RunSummary.line(result))")
+        }
+        if result.status != .ok { throw ExitCode(1) }
+    }
+}
+
+/// `proctor doctor --json`.
+struct DoctorReport: Encodable {
+    var support: HostSupport
+    var python: PythonInterpreter
+    var probe: RunResult
+}
