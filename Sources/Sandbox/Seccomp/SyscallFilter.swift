@@ -78,6 +78,9 @@ public struct SyscallFilter: Sendable {
         return String(cString: name)
     }
 
+    /// Syscalls allowed without conditions (documented in sandbox/allowed-syscalls.txt).
+    public static var allowedSyscalls: [String] { allowed }
+
     /// Syscalls CPython, numpy with OpenBLAS, and compiled programs need, allowed without conditions.
     static let allowed: [String] = [
         // I/O on descriptors it has or opens (Landlock decides which paths open).
