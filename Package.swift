@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "proctor", targets: ["proctor"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "JSONLines", targets: ["JSONLines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,14 +15,20 @@ let package = Package(
         // Pure scoring functions: pass@k, intervals, text metrics.
         .target(name: "Metrics"),
 
+        // Streaming JSON Lines on libjson-c.
+        .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
+        .target(name: "JSONLines", dependencies: ["CJSONC"]),
+
         .executableTarget(
             name: "proctor",
             dependencies: [
                 "Metrics",
+                "JSONLines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
     ]
 )
