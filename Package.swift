@@ -19,11 +19,15 @@ let package = Package(
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .target(name: "JSONLines", dependencies: ["CJSONC"]),
 
+        // Scoring prediction files: reading, tables, comparisons, per-item output.
+        .target(name: "TextScoring", dependencies: ["Metrics", "JSONLines"]),
+
         .executableTarget(
             name: "proctor",
             dependencies: [
                 "Metrics",
                 "JSONLines",
+                "TextScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -29,7 +29,9 @@ public struct JSONLinesRecord: Sendable, Equatable {
         case .missing: throw .missingField(file: file, line: lineNumber, field: field)
         case .string(let value): return [value]
         case .strings(let values): return values
-        case .other(let type): throw .fieldNotString(file: file, line: lineNumber, field: field, type: type)
+        case .other(let type):
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a list of strings", type: type)
         }
     }
 
@@ -38,8 +40,10 @@ public struct JSONLinesRecord: Sendable, Equatable {
         switch fields[field] ?? .missing {
         case .missing: throw .missingField(file: file, line: lineNumber, field: field)
         case .string(let value): return value
-        case .strings: throw .fieldNotString(file: file, line: lineNumber, field: field, type: "array")
-        case .other(let type): throw .fieldNotString(file: file, line: lineNumber, field: field, type: type)
+        case .strings:
+            throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "an array")
+        case .other(let type):
+            throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: type)
         }
     }
 }

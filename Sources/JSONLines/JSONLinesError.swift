@@ -12,15 +12,16 @@ public enum JSONLinesError: Error, Equatable, CustomStringConvertible {
     case notAnObject(file: String, line: Int, type: String)
     /// A required field is absent (or null).
     case missingField(file: String, line: Int, field: String)
-    /// A field that must hold a string (or list of strings) holds something else.
-    case fieldNotString(file: String, line: Int, field: String, type: String)
+    /// A field holds something other than what it must: `expected` names what ("a string",
+    /// "a string or a list of strings"), `type` what was found.
+    case fieldNotString(file: String, line: Int, field: String, expected: String, type: String)
 
     /// The line the error is about, if any.
     public var line: Int? {
         switch self {
         case .cannotOpen, .readFailed: return nil
         case .malformedJSON(_, let line, _), .invalidUTF8(_, let line), .notAnObject(_, let line, _),
-             .missingField(_, let line, _), .fieldNotString(_, let line, _, _):
+             .missingField(_, let line, _), .fieldNotString(_, let line, _, _, _):
             return line
         }
     }
@@ -40,8 +41,8 @@ public enum JSONLinesError: Error, Equatable, CustomStringConvertible {
             return "\(file):\(line): expected a JSON object, found \(type)"
         case .missingField(let file, let line, let field):
             return "\(file):\(line): field \"\(field)\" is missing or null"
-        case .fieldNotString(let file, let line, let field, let type):
-            return "\(file):\(line): field \"\(field)\" must be a string or a list of strings, found \(type)"
+        case .fieldNotString(let file, let line, let field, let expected, let type):
+            return "\(file):\(line): field \"\(field)\" must be \(expected), found \(type)"
         }
     }
 }

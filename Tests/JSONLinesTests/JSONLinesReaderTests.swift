@@ -65,13 +65,15 @@ struct JSONLinesReaderTests {
     func fieldTypes() throws {
         let path = try Self.file("{\"gold\":3,\"prediction\":null}\n{\"gold\":[\"a\",1]}\n")
         let records = try Self.readAll(path)
-        #expect(throws: JSONLinesError.fieldNotString(file: path, line: 1, field: "gold", type: "a number")) {
+        #expect(throws: JSONLinesError.fieldNotString(file: path, line: 1, field: "gold",
+                                                      expected: "a string or a list of strings", type: "a number")) {
             try records[0].strings("gold", file: path)
         }
         #expect(throws: JSONLinesError.missingField(file: path, line: 1, field: "prediction")) {
             try records[0].string("prediction", file: path)
         }
         #expect(throws: JSONLinesError.fieldNotString(file: path, line: 2, field: "gold",
+                                                      expected: "a string or a list of strings",
                                                       type: "an array with non-string elements")) {
             try records[1].strings("gold", file: path)
         }

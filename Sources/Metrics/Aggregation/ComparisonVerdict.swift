@@ -17,7 +17,7 @@ public enum ComparisonVerdict {
     }
 
     /// A number with an explicit sign (a true minus sign for negatives) and fixed decimals.
-    static func signed(_ value: Double, _ decimals: Int) -> String {
+    public static func signed(_ value: Double, _ decimals: Int) -> String {
         let magnitude = fixed(abs(value), decimals)
         if value > 0 { return "+" + magnitude }
         if value < 0 && magnitude.contains(where: { $0 != "0" && $0 != "." }) { return "\u{2212}" + magnitude }
@@ -25,7 +25,7 @@ public enum ComparisonVerdict {
     }
 
     /// `value` rounded half-to-even to `decimals` places, without Foundation.
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (value * scale).rounded(.toNearestOrEven)
