@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "proctor", targets: ["proctor"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "JSONLines", targets: ["JSONLines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,15 +25,23 @@ let package = Package(
         // Pure scoring functions: pass@k, intervals, text metrics.
         .target(name: "Metrics"),
 
+        // Streaming JSON Lines on libjson-c.
+        .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
+        .target(name: "JSONLines", dependencies: ["CJSONC"]),
+
+        // Scoring prediction files: reading, tables, comparisons, per-item output.
+        .target(name: "TextScoring", dependencies: ["Metrics", "JSONLines"]),
+
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Sandbox", "Metrics",
+                "Sandbox", "Metrics", "JSONLines", "TextScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
     ]
 )

@@ -1,0 +1,49 @@
+/// The value of one requested field of a JSON Lines record.
+public enum JSONFieldValue: Sendable, Equatable {
+    /// The field is absent or `null`.
+    case missing
+    /// A string.
+    case string(String)
+    /// An array whose elements are all strings.
+    case strings([String])
+    /// Anything else; the JSON type's name ("number", "object", "array of mixed values", ...).
+    case other(type: String)
+}
+
+/// One non-blank line of a JSON Lines file: its line number and the fields asked for.
+public struct JSONLinesRecord: Sendable, Equatable {
+    /// 1-based line number in the file (blank lines count).
+    public let lineNumber: Int
+    /// The requested fields' values, by field name.
+    public let fields: [String: JSONFieldValue]
+
+    /// A record from its parts.
+    public init(lineNumber: Int, fields: [String: JSONFieldValue]) {
+        self.lineNumber = lineNumber
+        self.fields = fields
+    }
+
+    /// The value of `field` as one or more strings, or a typed error naming file, line and field.
+    public func strings(_ field: String, file: String) throws(JSONLinesError) -> [String] {
+        switch fields[field] ?? .missing {
+        case .missing: throw .missingField(file: file, line: lineNumber, field: field)
+        case .string(let value): return [value]
+        case .strings(let values): return values
+        case .other(let type):
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a list of strings", type: type)
+        }
+    }
+
+    /// The value of `field` as exactly one string.
+    public func string(_ field: String, file: String) throws(JSONLinesError) -> String {
+        switch fields[field] ?? .missing {
+        case .missing: throw .missingField(file: file, line: lineNumber, field: field)
+        case .string(let value): return value
+        case .strings:
+            throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "an array")
+        case .other(let type):
+            throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: type)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Why a JSON Lines file could not be read, naming the file, line and field at fault.
+public enum JSONLinesError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be opened.
+    case cannotOpen(file: String, errno: Int32)
+    /// Reading failed part way.
+    case readFailed(file: String, errno: Int32)
+    /// The line is not one complete JSON value.
+    case malformedJSON(file: String, line: Int, reason: String)
+    /// The line's bytes are not valid UTF-8.
+    case invalidUTF8(file: String, line: Int)
+    /// The line is valid JSON but not an object.
+    case notAnObject(file: String, line: Int, type: String)
+    /// A required field is absent (or null).
+    case missingField(file: String, line: Int, field: String)
+    /// A field holds something other than what it must: `expected` names what ("a string",
+    /// "a string or a list of strings"), `type` what was found.
+    case fieldNotString(file: String, line: Int, field: String, expected: String, type: String)
+
+    /// The line the error is about, if any.
+    public var line: Int? {
+        switch self {
+        case .cannotOpen, .readFailed: return nil
+        case .malformedJSON(_, let line, _), .invalidUTF8(_, let line), .notAnObject(_, let line, _),
+             .missingField(_, let line, _), .fieldNotString(_, let line, _, _, _):
+            return line
+        }
+    }
+
+    /// A one-line message: `file:line: what is wrong`.
+    public var description: String {
+        switch self {
+        case .cannotOpen(let file, let errno):
+            return "\(file): cannot open (\(systemErrorText(errno)))"
+        case .readFailed(let file, let errno):
+            return "\(file): read failed (\(systemErrorText(errno)))"
+        case .malformedJSON(let file, let line, let reason):
+            return "\(file):\(line): not valid JSON (\(reason))"
+        case .invalidUTF8(let file, let line):
+            return "\(file):\(line): not valid UTF-8"
+        case .notAnObject(let file, let line, let type):
+            return "\(file):\(line): expected a JSON object, found \(type)"
+        case .missingField(let file, let line, let field):
+            return "\(file):\(line): field \"\(field)\" is missing or null"
+        case .fieldNotString(let file, let line, let field, let expected, let type):
+            return "\(file):\(line): field \"\(field)\" must be \(expected), found \(type)"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import JSONLines
+import Metrics
+import TextScoring
+
+/// `proctor score-text`: score QA predictions from JSON Lines files and compare two systems.
+struct ScoreText: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score-text",
+        abstract: "Score text answers (EM, relaxed match, token F1, ROUGE-L) and compare two systems.",
+        discussion: """
+            Each input is a JSON Lines file with one object per line holding a gold answer (a string \
+            or a list of acceptable strings) and the model's prediction, e.g.
+              {"gold": "Paris", "prediction": "The capital is Paris."}
+
+            Profiles:
+              seed   the reference study's definitions (src/eval_accuracy_plus.py): strip both sides; \
+            normalize = lower, strip, collapse whitespace, drop [^\\w\\s]; EM; relaxed match (gold of \
+            1..15 tokens contained in the prediction or vice versa, reported as max(EM, relaxed)); F1 \
+            (both empty = 1); ROUGE-L = rouge-score rougeLsum F with stemming; Acc@ROUGE-L >= 0.5.
+              squad  SQuAD v1.1: lower, drop ASCII punctuation and the articles a/an/the; EM and F1 as \
+            the best over golds (empty vs empty: EM 1, F1 0); ROUGE-L = rouge-score rougeL F with stemming.
+
+            Tables show every item and the short-answer subset (gold of at most 15 tokens). With two \
+            files (same items, same order) the second is compared with the first: the mean difference \
+            per metric, a 95% paired bootstrap interval, and a verdict in words.
+
+            Examples:
+              proctor score-text baseline.jsonl
+              proctor score-text baseline.jsonl lora.jsonl --format md --per-item items.jsonl
+              proctor score-text answers.jsonl --gold-field answers --prediction-field output --profile squad
+            """)
+
+    @Argument(help: "One or more prediction files (JSON Lines). Two files are compared item by item.")
+    var files: [String]
+
+    @Option(help: "Which metric definitions to use: seed (the study's) or squad (SQuAD v1.1).")
+    var profile: TextScoringProfile = .seed
+
+    @Option(help: "Output format for the tables: md, csv or json.")
+    var format: ReportFormat = .md
+
+    @Option(name: .customLong("per-item"), help: ArgumentHelp(
+        "Write every item's scores here as JSON Lines (one line per input line, input order).",
+        valueName: "OUT.jsonl"))
+    var perItem: String?
+
+    @Option(help: "The field holding the gold answer: a string or a list of strings.")
+    var goldField = "gold"
+
+    @Option(help: "The field holding the model's prediction (a string).")
+    var predictionField = "prediction"
+
+    @Flag(help: "Skip lines that are not valid JSON objects or lack the fields, and report how many.")
+    var skipInvalid = false
+
+    @Option(help: "Golds with more tokens than this have no relaxed match and are outside the short subset.")
+    var shortThreshold = 15
+
+    @Option(help: "ROUGE-L F at or above this counts as correct for Acc@ROUGE-L.")
+    var rougeThreshold = 0.5
+
+    @Option(help: "Bootstrap resamples for the paired comparison.")
+    var resamples = 10_000
+
+    @Option(help: "Seed of the bootstrap's random generator.")
+    var seed: UInt64 = 0x5EED
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one prediction file") }
+        guard shortThreshold >= 0 else { throw ValidationError("--short-threshold must be at least 0") }
+        guard resamples > 0 else { throw ValidationError("--resamples must be positive") }
+    }
+
+    func run() throws {
+        do {
+            let inputs = try files.map { path throws(JSONLinesError) in
+                try PredictionFile(path: path, goldField: goldField, predictionField: predictionField,
+                                   skipInvalid: skipInvalid)
+            }
+            let scorer = TextAnswerScorer(profile: profile, thresholds: StudyAnswerMetrics(
+                shortAnswerTokenLimit: shortThreshold, rougeThreshold: rougeThreshold))
+            let report = try TextScoringReport(files: inputs, scorer: scorer,
+                                               bootstrap: PairedBootstrap(resamples: resamples, seed: seed))
+            print(ReportRenderer.render(report, as: format), terminator: "")
+            for input in inputs where !input.skipped.isEmpty {
+                FileHandle.standardError.write(Data("\(input.path): skipped \(input.skipped.count) invalid lines\n".utf8))
+            }
+            if let perItem {
+                let text = report.files.map(PerItemWriter.lines).joined()
+                try Data(text.utf8).write(to: URL(fileURLWithPath: perItem))
+            }
+        } catch let error as JSONLinesError {
+            throw CommandFailure(error.description + (skipInvalid || error.line == nil ? "" : " (use --skip-invalid to skip such lines)"))
+        } catch let error as TextScoringError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// A failure reported as one line, without the usage text.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension TextScoringProfile: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
