@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "proctor", targets: ["proctor"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
+        .library(name: "Judge", targets: ["Judge"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "JSONLines", targets: ["JSONLines"]),
     ],
@@ -22,6 +23,9 @@ let package = Package(
         .target(name: "CSandbox"),
         // Sandbox policy, limits, supervision and the run result.
         .target(name: "Sandbox", dependencies: ["CSandbox", "CSeccomp"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Problems, checkers, verdicts, judging candidates in the sandbox, result files.
+        .target(name: "Judge", dependencies: ["Sandbox", "Metrics", "CZlib"]),
         // Pure scoring functions: pass@k, intervals, text metrics.
         .target(name: "Metrics"),
 
@@ -35,12 +39,13 @@ let package = Package(
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Sandbox", "Metrics", "JSONLines", "TextScoring",
+                "Sandbox", "Judge", "Metrics", "JSONLines", "TextScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
+        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Sandbox", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
     ]

@@ -3,7 +3,7 @@
 # (or with sudo available). Used by scripts/test.sh and scripts/run.sh.
 set -euo pipefail
 
-packages=(libseccomp-dev libopenblas-dev libjson-c-dev pkg-config python3 python3-venv)
+packages=(libseccomp-dev libopenblas-dev libjson-c-dev zlib1g-dev pkg-config python3 python3-venv)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,30 @@
+/// How a candidate fared on one test.
+public struct TestOutcome: Sendable, Codable, Equatable {
+    public var name: String
+    public var verdict: Verdict
+    public var cpuTimeSeconds: Double
+    public var wallTimeSeconds: Double
+    public var peakResidentBytes: Int
+    /// A short reason: the violating syscall, the last line of a traceback, a harness message.
+    public var detail: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, verdict, cpuTimeSeconds = "cpu_time_s", wallTimeSeconds = "wall_time_s"
+        case peakResidentBytes = "peak_rss_bytes", detail
+    }
+}
+
+/// How a candidate fared on a problem: its tests in order, stopping at the first failure unless
+/// every test was asked for.
+public struct CandidateOutcome: Sendable, Codable, Equatable {
+    /// AC when every test passed; otherwise the verdict of the first failing test.
+    public var verdict: Verdict
+    public var tests: [TestOutcome]
+
+    public var passed: Bool { verdict == .accepted }
+
+    public init(tests: [TestOutcome]) {
+        self.tests = tests
+        verdict = tests.first { $0.verdict != .accepted }?.verdict ?? .accepted
+    }
+}

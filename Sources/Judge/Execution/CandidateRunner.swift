@@ -1,0 +1,132 @@
+import Foundation
+import Sandbox
+
+/// Runs one candidate program against a problem's tests in the sandbox and gives verdicts.
+public final class CandidateRunner: Sendable {
+    let sandbox: Sandbox
+    let python: PythonInterpreter
+    let readablePaths: [String]
+    let executablePaths: [String]
+    /// Extra time allowed per test, as a factor on the problem's limit (1 = AtCoder's limit as is).
+    let timeLimitFactor: Double
+
+    public init(sandbox: Sandbox, python: PythonInterpreter, timeLimitFactor: Double = 1) throws {
+        self.sandbox = sandbox
+        self.python = python
+        self.timeLimitFactor = timeLimitFactor
+        let prepared = try PreparedCommand.prepare(["python3"], python: python, currentDirectory: "/")
+        readablePaths = prepared.readablePaths
+        executablePaths = prepared.executablePaths
+    }
+
+    /// Judges `code` on `problem`. Stops at the first failing test unless `allTests`.
+    public func judge(code: String, problem: Problem, allTests: Bool = false) -> CandidateOutcome {
+        var outcomes: [TestOutcome] = []
+        for test in problem.tests {
+            let outcome = run(code: code, problem: problem, test: test)
+            outcomes.append(outcome)
+            if outcome.verdict == .compileError { break }
+            if outcome.verdict != .accepted && !allTests { break }
+        }
+        return CandidateOutcome(tests: outcomes)
+    }
+
+    /// Runs one test.
+    public func run(code: String, problem: Problem, test: TestCase) -> TestOutcome {
+        let sentinel = "proctor-done-" + UUID().uuidString
+        let program = ProgramAssembly.program(for: problem.kind, code: code)
+        var environment = PreparedCommand.baseEnvironment
+        environment[ProgramAssembly.sentinelVariable] = sentinel
+        let command = SandboxCommand(
+            executable: python.executable, arguments: [python.executable, "-s", "main.py"],
+            environment: environment, input: .bytes(test.input), files: ["main.py": Array(program.utf8)])
+        let limits = ResourceLimits(
+            cpuTimeSeconds: problem.timeLimitSeconds * timeLimitFactor, memoryBytes: problem.memoryLimitBytes,
+            outputBytes: max(1 << 20, test.expectedOutput.count * 8))
+        let policy = SandboxPolicy(limits: limits, readablePaths: readablePaths, executablePaths: executablePaths)
+        let result = sandbox.run(command, policy: policy)
+
+        var outcome = TestOutcome(name: test.name, verdict: .internalError, cpuTimeSeconds: result.cpuTimeSeconds,
+                                  wallTimeSeconds: result.wallTimeSeconds,
+                                  peakResidentBytes: result.peakResidentBytes, detail: nil)
+        switch result.status {
+        case .harnessError:
+            outcome.detail = result.harnessMessage
+        case .violation:
+            outcome.verdict = .sandboxViolation
+            outcome.detail = result.violation.map { "syscall \($0.name ?? String($0.syscall))" }
+        case .timeLimit:
+            outcome.verdict = .timeLimit
+            outcome.detail = result.timeLimitKind?.rawValue
+        case .memoryLimit:
+            outcome.verdict = .memoryLimit
+        case .outputLimit:
+            outcome.verdict = .outputLimit
+        case .signal, .nonzeroExit:
+            let stderr = String(decoding: result.stderr, as: UTF8.self)
+            outcome.verdict = Self.isCompileError(stderr) ? .compileError : .runtimeError
+            outcome.detail = Self.lastLine(stderr) ?? result.signal.map { "signal \($0)" }
+        case .ok:
+            let (accepted, detail) = check(problem: problem, test: test, stdout: result.stdout, sentinel: sentinel)
+            outcome.verdict = accepted
+            outcome.detail = detail
+        }
+        return outcome
+    }
+
+    /// Decides AC or WA (or IE when a checker program fails) for a run that exited 0.
+    private func check(problem: Problem, test: TestCase, stdout: [UInt8], sentinel: String) -> (Verdict, String?) {
+        switch problem.kind {
+        case .humanEval:
+            // Only trusted code after check() prints the sentinel: an early exit(0) is a wrong answer.
+            let text = String(decoding: stdout, as: UTF8.self)
+            let finished = text.split(separator: "\n").last.map(String.init) == sentinel
+            return finished ? (.accepted, nil) : (.wrongAnswer, "the checks did not run to the end")
+        case .functional:
+            let text = String(decoding: stdout, as: UTF8.self)
+            guard let range = text.range(of: sentinel + "\n", options: .backwards) else {
+                return (.wrongAnswer, "no return value was printed")
+            }
+            let returned = Array(text[range.upperBound...].utf8)
+            return ProgramAssembly.jsonEqual(test.expectedOutput, returned) ? (.accepted, nil) : (.wrongAnswer, nil)
+        case .standardIO:
+            if case .program(let path) = problem.checker {
+                return runCheckerProgram(path: path, problem: problem, test: test, stdout: stdout)
+            }
+            return OutputChecker.accepts(problem.checker, expected: test.expectedOutput, actual: stdout)
+                ? (.accepted, nil) : (.wrongAnswer, nil)
+        }
+    }
+
+    /// Runs a problem's checker program in the sandbox with the input, expected and actual output as files.
+    private func runCheckerProgram(path: String, problem: Problem, test: TestCase, stdout: [UInt8]) -> (Verdict, String?) {
+        guard let checker = FileManager.default.contents(atPath: path) else {
+            return (.internalError, "cannot read the checker \(path)")
+        }
+        let command = SandboxCommand(
+            executable: python.executable,
+            arguments: [python.executable, "-s", "checker.py", "input.txt", "expected.txt", "actual.txt"],
+            environment: PreparedCommand.baseEnvironment,
+            files: ["checker.py": Array(checker), "input.txt": test.input, "expected.txt": test.expectedOutput,
+                    "actual.txt": stdout])
+        let policy = SandboxPolicy(limits: ResourceLimits(cpuTimeSeconds: 10, memoryBytes: 1 << 30),
+                                   readablePaths: readablePaths, executablePaths: executablePaths)
+        let result = sandbox.run(command, policy: policy)
+        let reason = Self.lastLine(String(decoding: result.stderr, as: UTF8.self))
+        switch (result.status, result.exitCode) {
+        case (.ok, _): return (.accepted, nil)
+        case (.nonzeroExit, 1): return (.wrongAnswer, reason)
+        default: return (.internalError, "checker program failed: \(result.status.rawValue) \(reason ?? "")")
+        }
+    }
+
+    /// A SyntaxError (or IndentationError, TabError) raised while compiling, before anything ran.
+    static func isCompileError(_ stderr: String) -> Bool {
+        guard !stderr.contains("Traceback (most recent call last)") else { return false }
+        return ["SyntaxError:", "IndentationError:", "TabError:"].contains { stderr.contains($0) }
+    }
+
+    static func lastLine(_ text: String) -> String? {
+        text.split(separator: "\n").last.map { String($0.prefix(300)) }
+    }
+}

@@ -1,0 +1,76 @@
+/// How a candidate's output is compared with the expected output.
+public enum CheckerSpec: Sendable, Codable, Equatable {
+    /// Whitespace-separated tokens equal (AtCoder's default).
+    case tokens
+    /// Tokens equal, or numbers within an absolute or relative error.
+    case float(absolute: Double, relative: Double)
+    /// LiveCodeBench's comparison: lines stripped and compared, or all tokens equal as decimals.
+    case liveCodeBench
+    /// A checker program in the problem folder: `checker INPUT EXPECTED ACTUAL`, exit 0 accepts.
+    case program(path: String)
+}
+
+/// How a candidate is run against a test.
+public enum ProblemKind: Sendable, Codable, Equatable {
+    /// A whole program reading standard input and writing standard output.
+    case standardIO
+    /// LiveCodeBench's call-based problems: a method of `class Solution` (or a function) is called
+    /// with the JSON values of the input lines as arguments.
+    case functional(functionName: String)
+    /// HumanEval: the prompt, the completion, the test code and `check(entry_point)` run as one program.
+    case humanEval(prompt: String, test: String, entryPoint: String)
+}
+
+/// One test: an input and the expected output, held in memory (tests are small by format rule).
+public struct TestCase: Sendable, Equatable {
+    public var name: String
+    public var input: [UInt8]
+    public var expectedOutput: [UInt8]
+    /// Whether it is a public sample shown in the statement.
+    public var isSample: Bool
+
+    public init(name: String, input: [UInt8], expectedOutput: [UInt8], isSample: Bool) {
+        self.name = name
+        self.input = input
+        self.expectedOutput = expectedOutput
+        self.isSample = isSample
+    }
+}
+
+/// A programming problem with its tests.
+public struct Problem: Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var difficulty: String
+    public var timeLimitSeconds: Double
+    public var memoryLimitBytes: Int
+    public var checker: CheckerSpec
+    public var tags: [String]
+    public var statement: String
+    public var kind: ProblemKind
+    /// Starter code given to the model (LiveCodeBench's `starter_code`), empty for stdin problems.
+    public var starterCode: String
+    public var tests: [TestCase]
+    /// The folder it was loaded from, when it came from the corpus format.
+    public var directory: String?
+    /// The reference solution's source, when there is one.
+    public var referenceSolution: String?
+
+    public init(id: String, title: String, difficulty: String, timeLimitSeconds: Double, memoryLimitBytes: Int,
+                checker: CheckerSpec, tags: [String], statement: String, kind: ProblemKind, starterCode: String = "",
+                tests: [TestCase], directory: String? = nil, referenceSolution: String? = nil) {
+        self.id = id
+        self.title = title
+        self.difficulty = difficulty
+        self.timeLimitSeconds = timeLimitSeconds
+        self.memoryLimitBytes = memoryLimitBytes
+        self.checker = checker
+        self.tags = tags
+        self.statement = statement
+        self.kind = kind
+        self.starterCode = starterCode
+        self.tests = tests
+        self.directory = directory
+        self.referenceSolution = referenceSolution
+    }
+}
