@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Problems, checkers, verdicts, judging candidates in the sandbox, result files.
         .target(name: "Judge", dependencies: ["Sandbox", "Metrics", "CZlib"]),
+        // Tables and pages: per-problem pass/fail, comparisons with p-values, Markdown/CSV/JSON.
+        .target(name: "Reports", dependencies: ["Judge", "Metrics"]),
         // Pure scoring functions: pass@k, intervals, text metrics.
         .target(name: "Metrics"),
 
@@ -39,13 +41,13 @@ let package = Package(
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Sandbox", "Judge", "Metrics", "JSONLines", "TextScoring",
+                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Sandbox", "TestSupport"]),
+        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
     ]

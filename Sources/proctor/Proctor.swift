@@ -11,5 +11,5 @@ struct Proctor: AsyncParsableCommand {
             kernel-enforced sandbox, and scores and reports the results with confidence intervals.
             """,
         version: "0.1.0",
-        subcommands: [Exec.self, Doctor.self, ScoreText.self, Bench.self])
+        subcommands: [Problems.self, JudgeCommand.self, ReportCommand.self, ScoreText.self, Exec.self, Doctor.self, Bench.self])
 }

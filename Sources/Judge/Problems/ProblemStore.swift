@@ -81,12 +81,23 @@ public enum ProblemStore {
             throw JudgeError("names test '\(sample)', which has no tests/\(sample).in", file: metadataPath,
                              field: "samples")
         }
+        var kind = ProblemKind.standardIO
+        if let functional = object["kind"] as? [String: Any] {
+            guard functional["type"] as? String == "functional", let name = functional["function_name"] as? String else {
+                throw JudgeError("must be \"stdin\" or {\"type\": \"functional\", \"function_name\": …}",
+                                 file: metadataPath, field: "kind")
+            }
+            kind = .functional(functionName: name)
+        } else if let text = object["kind"], text as? String != "stdin" {
+            throw JudgeError("must be \"stdin\" or {\"type\": \"functional\", \"function_name\": …}",
+                             file: metadataPath, field: "kind")
+        }
         return Problem(
             id: id, title: try field("title", as: String.self)!,
             difficulty: try field("difficulty", as: String.self)!, timeLimitSeconds: timeLimit,
             memoryLimitBytes: memoryMB << 20, checker: checker,
             tags: try field("tags", as: [String].self, required: false) ?? [], statement: statement,
-            kind: .standardIO, tests: tests, directory: folder,
+            kind: kind, starterCode: (object["starter_code"] as? String) ?? "", tests: tests, directory: folder,
             referenceSolution: try? String(contentsOfFile: folder + "/solution.py", encoding: .utf8))
     }
 

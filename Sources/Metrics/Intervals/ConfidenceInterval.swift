@@ -1,0 +1,50 @@
+/// A two-sided interval around an estimate.
+public struct ConfidenceInterval: Sendable, Equatable, Codable {
+    public var lower: Double
+    public var upper: Double
+    /// Coverage, e.g. 0.95.
+    public var confidence: Double
+    /// How it was computed: "wilson" or "bootstrap".
+    public var method: String
+
+    public init(lower: Double, upper: Double, confidence: Double, method: String) {
+        self.lower = lower
+        self.upper = upper
+        self.confidence = confidence
+        self.method = method
+    }
+}
+
+/// The standard normal quantile for a two-sided 95% interval.
+let normalQuantile975 = 1.959963984540054
+
+/// Wilson score interval for a binomial proportion (95%): the interval to report for Pass@1 when
+/// every problem has one sample.
+public func wilsonInterval(successes: Int, trials: Int) -> ConfidenceInterval {
+    precondition(trials > 0 && successes >= 0 && successes <= trials)
+    let z = normalQuantile975
+    let n = Double(trials)
+    let p = Double(successes) / n
+    let denominator = 1 + z * z / n
+    let center = (p + z * z / (2 * n)) / denominator
+    let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / denominator
+    return ConfidenceInterval(lower: max(0, center - half), upper: min(1, center + half), confidence: 0.95,
+                              method: "wilson")
+}
+
+/// Percentile bootstrap interval (95%) for the mean of `values` (problems resampled with
+/// replacement), deterministic for a seed.
+public func bootstrapMeanInterval(_ values: [Double], resamples: Int = 10_000, seed: UInt64 = 0x5EED) -> ConfidenceInterval {
+    precondition(!values.isEmpty && resamples > 0)
+    var generator = SplitMix64(seed: seed)
+    var means: [Double] = []
+    means.reserveCapacity(resamples)
+    for _ in 0..<resamples {
+        var sum = 0.0
+        for _ in 0..<values.count { sum += values[generator.nextIndex(below: values.count)] }
+        means.append(sum / Double(values.count))
+    }
+    means.sort()
+    return ConfidenceInterval(lower: PairedBootstrap.quantile(means, 0.025), upper: PairedBootstrap.quantile(means, 0.975),
+                              confidence: 0.95, method: "bootstrap")
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Judge
+
+/// `proctor judge`: run every sample against its problem's tests, writing results as it goes.
+struct JudgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "judge",
+        abstract: "Judge model samples in the sandbox and write a results file.",
+        discussion: """
+            Samples may be Proctor's JSONL (problem_id, checkpoint, sample_index, and code or output), \
+            human-eval's JSONL (task_id, completion) or LiveCodeBench's custom-evaluator JSON \
+            ([{question_id, code_list}]). Raw outputs are reduced to code with --extract.
+
+            Each result is appended to --out and flushed to disk as soon as it is known, so a killed \
+            run loses at most the samples being judged; --resume skips the samples already there. \
+            --shard i/N judges every N-th sample starting at i (0-based), for a Slurm array \
+            (--shard $SLURM_ARRAY_TASK_ID/N) or a Kubernetes indexed Job (--shard $JOB_COMPLETION_INDEX/N); \
+            `proctor report` merges the shards.
+
+            Verdicts: AC, WA, TLE, MLE, RE, OLE, CE (syntax error), SV (sandbox violation), IE \
+            (harness error: never counted against the model).
+
+            Examples:
+              proctor judge --problems problems/ --samples samples.jsonl --out results.jsonl
+              proctor judge --problems HumanEval.jsonl.gz --samples humaneval_samples.jsonl --out he.jsonl
+              proctor judge --problems problems/ --samples s.jsonl --out r.3.jsonl --shard 3/8 --resume
+            """)
+
+    @Option(help: ArgumentHelp("The problem set: a folder, a problem folder, or a LiveCodeBench/HumanEval JSONL.", valueName: "path"))
+    var problems: String
+
+    @Option(help: ArgumentHelp("The samples file.", valueName: "file"))
+    var samples: String
+
+    @Option(help: ArgumentHelp("The results file (JSONL) to write.", valueName: "file"))
+    var out: String
+
+    @Flag(help: "Keep the results already in --out and judge only the rest.")
+    var resume = false
+
+    @Option(help: ArgumentHelp("Judge only shard i of N (0-based), e.g. 2/8.", valueName: "i/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("How to get code from raw outputs: last-fence (LiveCodeBench's rule), first-python, none.", valueName: "rule"))
+    var extract: String = "last-fence"
+
+    @Option(help: ArgumentHelp("Checkpoint label for samples that carry none (human-eval, LiveCodeBench).", valueName: "label"))
+    var checkpoint: String = "default"
+
+    @Flag(help: "Skip malformed sample lines (reported with their line numbers) instead of stopping.")
+    var skipInvalid = false
+
+    @OptionGroup var judging: JudgeOptions
+
+    func validate() throws {
+        if CodeExtractor(rawValue: extract) == nil {
+            throw ValidationError("--extract must be one of: " + CodeExtractor.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/N with 0 ≤ i < N, e.g. 0/4") }
+    }
+
+    func parsedShard() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, index >= 0, index < count
+        else { return nil }
+        return (index, count)
+    }
+
+    func run() throws {
+        let problemList = try loadProblems(problems)
+        let options = SampleReader.Options(extractor: CodeExtractor(rawValue: extract)!, checkpoint: checkpoint,
+                                           skipInvalid: skipInvalid)
+        let (allSamples, format, skipped) = try SampleReader.read(samples, options: options)
+        for error in skipped { warn("skipped: \(error)") }
+        let shardValue = try parsedShard()
+        let settings = JudgeSettings(workers: judging.workers, allTests: judging.allTests, shard: shardValue)
+        let session = JudgeSession(problems: problemList, runner: try judging.makeRunner(), settings: settings)
+
+        let manifest = ResultManifest(
+            harnessVersion: harnessVersion, problemsHash: JudgeSession.problemsHash(problemList),
+            settings: ["time_limit_factor": String(judging.timeLimitFactor), "all_tests": String(judging.allTests)],
+            shard: shard)
+        if resume, let existing = ResultFile.readManifest(for: out), !existing.isCompatible(with: manifest) {
+            throw ValidationError("\(out) was judged with other problems or settings; judge into a new file")
+        }
+        let file = try ResultFile(path: out, resume: resume)
+        try ResultFile.writeManifest(manifest, for: out)
+        let done = resume ? Set(try ResultFile.read(out).map(\.key)) : []
+        let (work, unknown) = session.pending(allSamples, done: done)
+        for id in unknown.sorted() { warn("samples name problem '\(id)', which is not in \(problems); skipped") }
+        if !done.isEmpty { warn("resuming: \(done.count) samples already judged, \(work.count) to go") }
+
+        let progress = ProgressLine(label: "judge")
+        try session.run(work, results: file) { step in
+            progress.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
+                            extra: "AC \(step.accepted)")
+        }
+        if format == .humanEval {
+            try HumanEvalResults.write(samplesPath: samples, results: try ResultFile.read(out))
+        }
+        let records = try ResultFile.read(out)
+        print("judged \(work.count) samples (\(records.count) in \(out)); accepted \(records.filter(\.passed).count)")
+    }
+}
