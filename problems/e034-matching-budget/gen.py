@@ -20,8 +20,8 @@ a = [rng.randint(1, 5 * 10**8) * 2 for _ in range(20000)]
 write("10", 999999999, a)
 # exactly one valid pair, at the very end
 a = [rng.randint(1, 10**8) * 2 for _ in range(20000)]
-a[-2], a[-1] = 999999999, 1000000001
-write("11", 2 * 10**9, a)
+a[-2], a[-1] = 999999999, 1000000000
+write("11", 2 * 10**9 - 1, a)
 # the only pair is two equal values far apart (other values are 1 mod 4, K is 0 mod 4)
 a = [rng.randint(1, 10**8) * 4 + 1 for _ in range(20000)]
 a[5] = 300000002
