@@ -1,0 +1,51 @@
+@testable import Judge
+import Metrics
+import Reports
+import Testing
+
+@Suite("Code reports")
+struct CodeReportTests {
+    static func record(_ problem: String, _ checkpoint: String, _ index: Int, _ verdict: Verdict) -> ResultRecord {
+        var record = ResultRecord(sample: Sample(problemID: problem, checkpoint: checkpoint, index: index, code: ""),
+                                  outcome: CandidateOutcome(tests: []))
+        record.verdict = verdict
+        record.passed = verdict == .accepted
+        return record
+    }
+
+    @Test("one sample per problem: Pass@1 with a Wilson interval, exact McNemar between checkpoints")
+    func oneSample() {
+        // 10 problems: base solves 0-2, lora solves 0-5 (3 only-lora, 0 only-base).
+        var records: [ResultRecord] = []
+        for problem in 0..<10 {
+            records.append(Self.record("p\(problem)", "base", 0, problem < 3 ? .accepted : .wrongAnswer))
+            records.append(Self.record("p\(problem)", "lora", 0, problem < 6 ? .accepted : .timeLimit))
+        }
+        let report = CodeReport(records: records)
+        #expect(report.checkpoints == ["base", "lora"])
+        #expect(report.summaries[0].passAt1 == 0.3)
+        #expect(report.summaries[0].interval == wilsonInterval(successes: 3, trials: 10))
+        let comparison = report.comparisons[0]
+        #expect(comparison.method == "exact McNemar")
+        #expect(comparison.onlyBaseline == 0 && comparison.onlyCandidate == 3)
+        #expect(abs(comparison.pValue - 0.25) < 1e-12)  // 2 × (1/2)^3
+        #expect(report.differing == ["p3", "p4", "p5"])
+    }
+
+    @Test("several samples: per-problem c/n, unbiased pass@k, harness errors left out")
+    func severalSamples() {
+        var records: [ResultRecord] = []
+        for index in 0..<10 {
+            records.append(Self.record("a", "base", index, index < 3 ? .accepted : .wrongAnswer))
+            records.append(Self.record("b", "base", index, index < 1 ? .accepted : .runtimeError))
+        }
+        records.append(Self.record("b", "base", 10, .internalError))
+        let summary = CodeReport(records: records).summaries[0]
+        #expect(summary.samples == 20)
+        #expect(summary.harnessErrors == 1)
+        #expect(abs(summary.passAt1 - 0.2) < 1e-12)
+        #expect(abs(summary.passAtK["5"]! - (passAtK(n: 10, c: 3, k: 5) + passAtK(n: 10, c: 1, k: 5)) / 2) < 1e-12)
+        #expect(summary.passAtK["20"] == nil)
+        #expect(summary.interval.method == "bootstrap")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+@testable import Judge
+import Reports
+import Testing
+import TestSupport
+
+@Suite("Results files: crash safety, resume and shards")
+struct ResultFileTests {
+    /// A scratch folder with a samples file over three corpus problems.
+    static func makeRun() throws -> (directory: String, samples: String, problems: String) {
+        let directory = NSTemporaryDirectory() + "proctor-results-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let problems = RepositoryPaths.path("problems")
+        var lines: [String] = []
+        for id in ["e001-theater-ticket", "e007-most-frequent-letter", "e021-sticker-collection"] {
+            let solution = try String(contentsOfFile: "\(problems)/\(id)/solution.py", encoding: .utf8)
+            for (checkpoint, code) in [("base", "print(0)\n"), ("lora", solution)] {
+                for index in 0..<3 {
+                    let object: [String: Any] = ["problem_id": id, "checkpoint": checkpoint, "sample_index": index,
+                                                 "code": code]
+                    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                    lines.append(String(decoding: data, as: UTF8.self))
+                }
+            }
+        }
+        let samples = directory + "/samples.jsonl"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: samples, atomically: true, encoding: .utf8)
+        return (directory, samples, problems)
+    }
+
+    @Test("a run killed with SIGKILL resumes with nothing lost and nothing duplicated")
+    func resumeAfterKill() throws {
+        let run = try Self.makeRun()
+        defer { try? FileManager.default.removeItem(atPath: run.directory) }
+        let out = run.directory + "/results.jsonl"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProctorBinary.path)
+        process.arguments = ["judge", "--problems", run.problems, "--samples", run.samples, "--out", out, "--workers", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first results to reach the disk, then kill it mid-run.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? ResultFile.read(out))?.count ?? 0) < 2 { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let partial = try ResultFile.read(out)
+        #expect(partial.count >= 2 && partial.count < 18, "killed after \(partial.count) records")
+
+        let resumed = try ProctorBinary.run(["judge", "--problems", run.problems, "--samples", run.samples, "--out", out,
+                                             "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let records = try ResultFile.read(out)
+        #expect(records.count == 18)
+        #expect(Set(records.map(\.key)).count == 18, "a sample was judged twice")
+        #expect(records.filter { $0.checkpoint == "lora" }.allSatisfy { $0.passed })
+        #expect(records.filter { $0.checkpoint == "base" }.allSatisfy { !$0.passed })
+    }
+
+    @Test("a partial last line left by a crash is cut off on resume")
+    func partialLastLine() throws {
+        let path = NSTemporaryDirectory() + "proctor-partial-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let record = ResultRecord(sample: Sample(problemID: "p", checkpoint: "c", index: 0, code: "x"),
+                                  outcome: CandidateOutcome(tests: []))
+        let file = try ResultFile(path: path, resume: false)
+        try file.append(record)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"problem_id\": \"p\", \"checkp".utf8))
+        try handle.close()
+        _ = try ResultFile(path: path, resume: true)
+        #expect(try ResultFile.read(path) == [record])
+    }
+
+    @Test("shards judged apart merge into the same report as one run; other problems are refused")
+    func shardsMerge() throws {
+        let run = try Self.makeRun()
+        defer { try? FileManager.default.removeItem(atPath: run.directory) }
+        let whole = run.directory + "/whole.jsonl"
+        #expect(try ProctorBinary.run(["judge", "--problems", run.problems, "--samples", run.samples, "--out", whole]).status == 0)
+        var shards: [String] = []
+        for index in 0..<2 {
+            let path = run.directory + "/shard-\(index).jsonl"
+            shards.append(path)
+            let output = try ProctorBinary.run(["judge", "--problems", run.problems, "--samples", run.samples,
+                                                "--out", path, "--shard", "\(index)/2"])
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        #expect(try ResultFile.read(shards[0]).count == 9)
+        let merged = CodeReport(records: try ResultMerge.merge(shards).records)
+        let single = CodeReport(records: try ResultMerge.merge([whole]).records)
+        #expect(merged.summaries == single.summaries)
+        #expect(merged.comparisons == single.comparisons)
+
+        let report = try ProctorBinary.run(["report"] + shards)
+        #expect(report.stdout.contains("| lora | 100.0% |"))
+        #expect(report.stdout.contains("lora is better than base"))
+
+        var manifest = try #require(ResultFile.readManifest(for: shards[1]))
+        manifest.problemsHash = "fnv1a64:0000000000000000"
+        try ResultFile.writeManifest(manifest, for: shards[1])
+        #expect(throws: JudgeError.self) { try ResultMerge.merge(shards) }
+    }
+}
