@@ -31,6 +31,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Benchmark driver for bench/text_metrics.sh.
+        .executableTarget(name: "proctor-bench", dependencies: ["Metrics", "JSONLines"]),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
