@@ -45,6 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Benchmark driver for bench/text_metrics.sh.
+        .executableTarget(name: "proctor-bench", dependencies: ["Metrics", "JSONLines"]),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"]),
