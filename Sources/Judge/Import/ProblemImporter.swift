@@ -68,13 +68,16 @@ public enum ProblemImporter {
         return problems
     }
 
-    static func humanEval(_ record: [String: Any], file: String, line: Int) throws -> Problem {
-        func text(_ field: String) throws -> String {
-            guard let value = record[field] as? String else {
-                throw JudgeError("missing or not a string", file: file, line: line, field: field)
-            }
-            return value
+    /// A required string field of a record, or an error naming file, line and field.
+    static func requiredString(_ record: [String: Any], _ field: String, file: String, line: Int) throws -> String {
+        guard let value = record[field] as? String else {
+            throw JudgeError("missing or not a string", file: file, line: line, field: field)
         }
+        return value
+    }
+
+    static func humanEval(_ record: [String: Any], file: String, line: Int) throws -> Problem {
+        func text(_ field: String) throws -> String { try requiredString(record, field, file: file, line: line) }
         let taskID = try text("task_id")
         let prompt = try text("prompt")
         return Problem(
@@ -86,12 +89,7 @@ public enum ProblemImporter {
     }
 
     static func liveCodeBench(_ record: [String: Any], file: String, line: Int, filter: ImportFilter) throws -> Problem? {
-        func text(_ field: String) throws -> String {
-            guard let value = record[field] as? String else {
-                throw JudgeError("missing or not a string", file: file, line: line, field: field)
-            }
-            return value
-        }
+        func text(_ field: String) throws -> String { try requiredString(record, field, file: file, line: line) }
         let platform = try text("platform")
         let difficulty = try text("difficulty")
         let contestDate = (record["contest_date"] as? String) ?? ""

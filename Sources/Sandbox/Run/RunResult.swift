@@ -124,16 +124,8 @@ public struct RunResult: Sendable, Codable {
     }
 
     init(harnessError message: String, protections: Protections) {
-        status = .harnessError
+        self.init(status: .harnessError, protections: protections)
         harnessMessage = message
-        cpuTimeSeconds = 0
-        wallTimeSeconds = 0
-        peakResidentBytes = 0
-        stdoutBytes = 0
-        stderrBytes = 0
-        self.protections = protections
-        stdout = []
-        stderr = []
     }
 
     init(status: TerminationStatus, protections: Protections) {
