@@ -27,5 +27,6 @@ with open(sys.argv[1], "w") as out:
 PY
 "$proctor" judge --problems problems/ --samples "$run/samples.jsonl" --out "$run/results.jsonl"
 "$proctor" report "$run/results.jsonl" --out "$run/report.md"
+"$proctor" report "$run/results.jsonl" --format html --problems problems/ --out "$run/report.html"
 sed -n '1,20p' "$run/report.md"
-echo "report: $run/report.md"
+echo "report: $run/report.md and $run/report.html"

@@ -33,11 +33,16 @@ public struct ProblemCell: Sendable, Codable, Equatable {
     /// The first sample's code and verdict, for side-by-side panels.
     public var exampleCode: String?
     public var exampleVerdict: String?
+    /// Most CPU time any test of any sample used, seconds.
+    public var slowestCPUSeconds: Double = 0
+    /// Highest peak resident memory of any test, bytes.
+    public var peakResidentBytes: Int = 0
 
     public var rate: Double { samples == 0 ? 0 : Double(correct) / Double(samples) }
 
     enum CodingKeys: String, CodingKey {
         case correct, samples, verdicts, exampleCode = "example_code", exampleVerdict = "example_verdict"
+        case slowestCPUSeconds = "slowest_cpu_s", peakResidentBytes = "peak_rss_bytes"
     }
 }
 
@@ -93,6 +98,10 @@ public struct CodeReport: Sendable, Codable {
             cell.samples += 1
             if record.passed { cell.correct += 1 }
             cell.verdicts[record.verdict.rawValue, default: 0] += 1
+            for test in record.tests {
+                cell.slowestCPUSeconds = max(cell.slowestCPUSeconds, test.cpuTimeSeconds)
+                cell.peakResidentBytes = max(cell.peakResidentBytes, test.peakResidentBytes)
+            }
             if cell.exampleCode == nil || (record.sampleIndex == 0) {
                 cell.exampleCode = record.code
                 cell.exampleVerdict = record.verdict.rawValue

@@ -20,21 +20,25 @@ struct ReportCommand: ParsableCommand {
               proctor report results.jsonl
               proctor report shard-*.jsonl --format csv --out per-problem.csv
               proctor report base.jsonl lora.jsonl --format json
+              proctor report results.jsonl --format html --problems problems/ --out report.html
             """)
 
     @Argument(help: "Results files.")
     var results: [String]
 
-    @Option(help: "md (default), csv (per problem and checkpoint), summary-csv, or json.")
+    @Option(help: "md (default), csv (per problem and checkpoint), summary-csv, json, or html (a self-contained page).")
     var format: String = "md"
+
+    @Option(help: "The problem set, to quote statements in the HTML page's 'where they differ' panels.")
+    var problems: String?
 
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
     func validate() throws {
         if results.isEmpty { throw ValidationError("give at least one results file") }
-        if !["md", "csv", "summary-csv", "json"].contains(format) {
-            throw ValidationError("--format must be md, csv, summary-csv or json")
+        if !["md", "csv", "summary-csv", "json", "html"].contains(format) {
+            throw ValidationError("--format must be md, csv, summary-csv, json or html")
         }
     }
 
@@ -47,6 +51,12 @@ struct ReportCommand: ParsableCommand {
         case "csv": text = report.csv()
         case "summary-csv": text = report.summaryCSV()
         case "json": text = try report.json()
+        case "html":
+            var statements: [String: String] = [:]
+            if let problems {
+                for problem in try loadProblems(problems) { statements[problem.id] = problem.statement }
+            }
+            text = HTMLReport(report: report, statements: statements).render()
         default: text = report.markdown()
         }
         if let out {

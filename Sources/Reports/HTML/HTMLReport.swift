@@ -1,0 +1,207 @@
+import Foundation
+
+/// A self-contained HTML page of a code report: inline CSS, inline SVG, a few lines of script
+/// for sorting; no network. Statements (optional) give context in the "where they differ" panels.
+public struct HTMLReport {
+    public var report: CodeReport
+    public var title: String
+    /// Problem id → statement text, for the excerpts.
+    public var statements: [String: String]
+
+    public init(report: CodeReport, title: String = "Proctor report", statements: [String: String] = [:]) {
+        self.report = report
+        self.title = title
+        self.statements = statements
+    }
+
+    public func render() -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <style>\(Self.style)</style></head><body>
+            <h1>\(escape(title))</h1>
+            <p class="meta">\(report.problemIDs.count) problems, \(report.checkpoints.count) checkpoints. \
+            Intervals are 95%: Wilson with one sample per problem, a bootstrap over problems otherwise.</p>
+
+            """
+        html += summarySection()
+        html += chart()
+        html += comparisonSection()
+        html += matrixSection()
+        html += differingSection()
+        html += "<script>\(Self.script)</script></body></html>\n"
+        return html
+    }
+
+    private func summarySection() -> String {
+        let ks = Set(report.summaries.flatMap { $0.passAtK.keys }).compactMap(Int.init).filter { $0 > 1 }.sorted()
+        var rows = ""
+        for s in report.summaries {
+            rows += "<tr><td>\(escape(s.checkpoint))</td><td class=num>\(percent(s.passAt1))</td>"
+                + "<td>[\(percent(s.interval.lower)), \(percent(s.interval.upper))]</td>"
+                + ks.map { "<td class=num>\(s.passAtK[String($0)].map(percent) ?? "–")</td>" }.joined()
+                + "<td class=num>\(s.solved)/\(s.problems)</td><td class=num>\(s.samples)</td>"
+                + "<td class=num>\(s.harnessErrors)</td></tr>\n"
+        }
+        return """
+            <h2>Summary</h2>
+            <table><thead><tr><th>checkpoint</th><th>Pass@1</th><th>95% CI</th>\
+            \(ks.map { "<th>pass@\($0)</th>" }.joined())<th>solved</th><th>samples</th><th>harness errors</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+
+            """
+    }
+
+    /// Horizontal bars of Pass@1 with the interval as an error bar.
+    private func chart() -> String {
+        let rowHeight = 34.0
+        let left = 170.0
+        let width = 560.0
+        let height = Double(report.summaries.count) * rowHeight + 30
+        var svg = "<svg class=chart viewBox=\"0 0 \(Int(left + width + 20)) \(Int(height))\" role=img "
+            + "aria-label=\"Pass@1 per checkpoint with 95% intervals\">"
+        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
+            let x = left + tick * width
+            svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 20)\" class=grid />"
+                + "<text x=\"\(x)\" y=\"\(height - 6)\" class=tick>\(Int(tick * 100))%</text>"
+        }
+        for (index, s) in report.summaries.enumerated() {
+            let y = Double(index) * rowHeight + 6
+            let barWidth = s.passAt1 * width
+            let low = left + s.interval.lower * width
+            let high = left + s.interval.upper * width
+            let middle = y + 11
+            svg += "<text x=\"\(left - 8)\" y=\"\(middle + 4)\" class=label>\(escape(s.checkpoint))</text>"
+                + "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"22\" class=bar fill=\"\(Self.palette[index % Self.palette.count])\"><title>"
+                + "\(escape(s.checkpoint)): \(percent(s.passAt1)) [\(percent(s.interval.lower)), \(percent(s.interval.upper))]</title></rect>"
+                + "<line x1=\"\(low)\" y1=\"\(middle)\" x2=\"\(high)\" y2=\"\(middle)\" class=err />"
+                + "<line x1=\"\(low)\" y1=\"\(middle - 6)\" x2=\"\(low)\" y2=\"\(middle + 6)\" class=err />"
+                + "<line x1=\"\(high)\" y1=\"\(middle - 6)\" x2=\"\(high)\" y2=\"\(middle + 6)\" class=err />"
+                + "<text x=\"\(high + 6)\" y=\"\(middle + 4)\" class=value>\(percent(s.passAt1))</text>"
+        }
+        return "<h2>Pass@1 with 95% intervals</h2>\n" + svg + "</svg>\n"
+    }
+
+    private func comparisonSection() -> String {
+        guard !report.comparisons.isEmpty else { return "" }
+        let items = report.comparisons.map { "<li>\(escape(report.verdictSentence($0)))</li>" }.joined()
+        return "<h2>Is the difference real?</h2>\n<ul class=verdicts>\(items)</ul>\n"
+    }
+
+    private func matrixSection() -> String {
+        var head = "<th data-sort=text>problem</th>"
+        for checkpoint in report.checkpoints { head += "<th data-sort=num>\(escape(checkpoint))</th>" }
+        head += "<th data-sort=num>slowest CPU s</th><th data-sort=num>peak MiB</th>"
+        var rows = ""
+        for id in report.problemIDs {
+            var row = "<tr><td>\(escape(id))</td>"
+            var slowest = 0.0
+            var peak = 0
+            for checkpoint in report.checkpoints {
+                guard let cell = report.matrix[id]?[checkpoint] else {
+                    row += "<td data-value=-1>–</td>"
+                    continue
+                }
+                slowest = max(slowest, cell.slowestCPUSeconds)
+                peak = max(peak, cell.peakResidentBytes)
+                let dominant = cell.verdicts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "AC"
+                let mix = cell.verdicts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                let verdictClass = cell.correct == cell.samples ? "AC" : dominant
+                row += "<td class=\"v v\(verdictClass)\" data-value=\"\(cell.rate)\" title=\"\(escape(mix))\">"
+                    + "\(cell.correct)/\(cell.samples)</td>"
+            }
+            row += "<td class=num data-value=\"\(slowest)\">\(String(format: "%.2f", slowest))</td>"
+                + "<td class=num data-value=\"\(peak)\">\(String(format: "%.1f", Double(peak) / 1_048_576))</td></tr>\n"
+            rows += row
+        }
+        let legend = ["AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "SV", "IE"]
+            .map { "<span class=\"v v\($0)\">\($0)</span>" }.joined(separator: " ")
+        return """
+            <h2>Per problem</h2>
+            <p class=meta>Cells show correct/samples, coloured by the most common verdict; hover for the mix. \
+            Click a header to sort. \(legend)</p>
+            <table class=matrix><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table>
+
+            """
+    }
+
+    private func differingSection() -> String {
+        guard report.checkpoints.count > 1 else { return "" }
+        var html = "<h2>Where they differ (\(report.differing.count) problems)</h2>\n"
+        for id in report.differing {
+            html += "<details><summary>\(escape(id)) — "
+                + report.checkpoints.map { checkpoint in
+                    let cell = report.matrix[id]?[checkpoint]
+                    return "\(escape(checkpoint)) \(cell.map { "\($0.correct)/\($0.samples)" } ?? "–")"
+                }.joined(separator: ", ")
+                + "</summary>"
+            if let statement = statements[id] {
+                html += "<blockquote>\(escape(String(statement.prefix(600))))\(statement.count > 600 ? "…" : "")</blockquote>"
+            }
+            html += "<div class=panels>"
+            for checkpoint in report.checkpoints {
+                guard let cell = report.matrix[id]?[checkpoint] else { continue }
+                let verdict = cell.exampleVerdict ?? ""
+                html += "<div class=panel><h3>\(escape(checkpoint)) <span class=\"v v\(verdict)\">\(verdict)</span></h3>"
+                    + "<pre>\(escape(cell.exampleCode ?? ""))</pre></div>"
+            }
+            html += "</div></details>\n"
+        }
+        return html
+    }
+
+    static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f"]
+
+    static let style = """
+        body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}
+        h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+        table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .5rem}
+        th{background:#f4f4f4;cursor:pointer}.num{text-align:right}.meta{color:#555}
+        .chart{width:100%;max-width:760px}.grid{stroke:#eee}.tick{font-size:11px;fill:#777;text-anchor:middle}
+        .label{font-size:13px;text-anchor:end}.value{font-size:12px}.err{stroke:#222;stroke-width:1.5}
+        .v{text-align:center;border-radius:3px;padding:0 .3rem}.vAC{background:#cdeccd}.vWA{background:#f6c6c6}
+        .vTLE{background:#fbdcaa}.vMLE{background:#e2c9f0}.vRE{background:#f3b0b0}.vOLE{background:#f0e0a0}
+        .vCE{background:#d9d9d9}.vSV{background:#222;color:#fff}.vIE{background:#bcd4f2}
+        details{margin:.5rem 0;border:1px solid #ddd;border-radius:4px;padding:.4rem .6rem}
+        summary{cursor:pointer;font-weight:600}blockquote{color:#444;white-space:pre-wrap;margin:.5rem 0;
+        border-left:3px solid #ccc;padding-left:.6rem}.panels{display:flex;gap:.6rem;flex-wrap:wrap}
+        .panel{flex:1 1 300px;min-width:0}.panel pre{background:#f8f8f8;padding:.5rem;overflow:auto;max-height:360px;font-size:12px}
+        """
+
+    static let script = """
+        document.querySelectorAll('table.matrix th').forEach(function(th, column){
+          th.addEventListener('click', function(){
+            var body = th.closest('table').tBodies[0];
+            var rows = Array.prototype.slice.call(body.rows);
+            var numeric = th.dataset.sort === 'num';
+            var ascending = th.dataset.order !== 'asc';
+            th.dataset.order = ascending ? 'asc' : 'desc';
+            rows.sort(function(a, b){
+              var x = a.cells[column], y = b.cells[column];
+              var p = numeric ? parseFloat(x.dataset.value) : x.textContent;
+              var q = numeric ? parseFloat(y.dataset.value) : y.textContent;
+              return (p < q ? -1 : p > q ? 1 : 0) * (ascending ? 1 : -1);
+            });
+            rows.forEach(function(row){ body.appendChild(row); });
+          });
+        });
+        """
+}
+
+/// Text made safe for HTML element content and attribute values.
+func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&#39;"
+        default: result.append(character)
+        }
+    }
+    return result
+}
