@@ -66,6 +66,10 @@ public final class CandidateRunner: Sendable {
             let stderr = String(decoding: result.stderr, as: UTF8.self)
             outcome.verdict = Self.isCompileError(stderr) ? .compileError : .runtimeError
             outcome.detail = Self.lastLine(stderr) ?? result.signal.map { "signal \($0)" }
+            if case .humanEval = problem.kind, result.signal == nil, outcome.detail?.hasPrefix("AssertionError") == true {
+                // An assert of the benchmark's check() failed: the answer was wrong, nothing crashed.
+                outcome.verdict = .wrongAnswer
+            }
         case .ok:
             let (accepted, detail) = check(problem: problem, test: test, stdout: result.stdout, sentinel: sentinel)
             outcome.verdict = accepted
