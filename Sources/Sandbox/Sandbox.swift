@@ -17,13 +17,14 @@ public final class Sandbox: Sendable {
     private let inProcessFilter: SyscallFilter?
     let baseDirectory: String
     private let state = Mutex(State())
+    /// Numbers the cgroup slots of every sandbox in this process.
+    private static let cgroupNumbers = Atomic<Int>(0)
     /// Numbers the fork servers' directories.
     let forkServerCounter = Atomic<Int>(0)
 
     private struct State {
         var runCounter = 0
         var idleCgroups: [CgroupSlot] = []
-        var cgroupCounter = 0
         var namespacesRefused = false
     }
 
@@ -365,12 +366,9 @@ public final class Sandbox: Sendable {
     }
 
     private func acquireCgroup() -> CgroupSlot? {
-        let (slot, number): (CgroupSlot?, Int) = state.withLock { state in
-            if let slot = state.idleCgroups.popLast() { return (slot, 0) }
-            state.cgroupCounter += 1
-            return (nil, state.cgroupCounter)
-        }
-        if let slot { return slot }
+        if let slot = state.withLock({ $0.idleCgroups.popLast() }) { return slot }
+        // Numbered per process, not per sandbox: two sandboxes of one process must never share a group.
+        let number = Self.cgroupNumbers.add(1, ordering: .relaxed).newValue
         let name = "\(getpid())-\(number)"
         return CgroupSlot.make(name: name)
     }
