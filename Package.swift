@@ -50,7 +50,8 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"]),
+        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
     ]

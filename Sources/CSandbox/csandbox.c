@@ -351,3 +351,81 @@ int csb_pipe(int *read_fd, int *write_fd) {
 int csb_seccomp_available(void) {
     return prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0 ? 1 : 0;
 }
+
+// MARK: - Fork server: messages with descriptors.
+
+int csb_send_message(int socket_fd, const void *bytes, size_t length, const int *fds, int fd_count) {
+    struct iovec io = {.iov_base = (void *)bytes, .iov_len = length};
+    union {
+        char buffer[CMSG_SPACE(sizeof(int) * 16)];
+        struct cmsghdr align;
+    } control;
+    if (fd_count < 0 || fd_count > 16) return EINVAL;
+    memset(&control, 0, sizeof control);
+    struct msghdr message = {.msg_iov = &io, .msg_iovlen = 1};
+    if (fd_count > 0) {
+        message.msg_control = control.buffer;
+        message.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)fd_count);
+        struct cmsghdr *header = CMSG_FIRSTHDR(&message);
+        header->cmsg_level = SOL_SOCKET;
+        header->cmsg_type = SCM_RIGHTS;
+        header->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)fd_count);
+        memcpy(CMSG_DATA(header), fds, sizeof(int) * (size_t)fd_count);
+    }
+    ssize_t sent;
+    do {
+        sent = sendmsg(socket_fd, &message, MSG_NOSIGNAL);
+    } while (sent < 0 && errno == EINTR);
+    if (sent < 0) return errno;
+    return (size_t)sent == length ? 0 : EMSGSIZE;
+}
+
+int csb_receive_message(int socket_fd, void *buffer, size_t capacity, size_t *out_length, int *fds, int fd_capacity,
+                        int *out_fd_count) {
+    struct iovec io = {.iov_base = buffer, .iov_len = capacity};
+    union {
+        char buffer[CMSG_SPACE(sizeof(int) * 16)];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof control);
+    struct msghdr message = {.msg_iov = &io, .msg_iovlen = 1, .msg_control = control.buffer,
+                             .msg_controllen = sizeof control.buffer};
+    ssize_t received;
+    do {
+        received = recvmsg(socket_fd, &message, MSG_CMSG_CLOEXEC);
+    } while (received < 0 && errno == EINTR);
+    if (received < 0) return errno;
+    if (received == 0) return EPIPE;
+    *out_length = (size_t)received;
+    *out_fd_count = 0;
+    for (struct cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
+        if (header->cmsg_level != SOL_SOCKET || header->cmsg_type != SCM_RIGHTS) continue;
+        int count = (int)((header->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+        for (int i = 0; i < count; i++) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(header) + sizeof(int) * (size_t)i, sizeof(int));
+            if (*out_fd_count < fd_capacity) fds[(*out_fd_count)++] = fd;
+            else close(fd);
+        }
+    }
+    if (message.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) {
+        for (int i = 0; i < *out_fd_count; i++) close(fds[i]);
+        *out_fd_count = 0;
+        return EMSGSIZE;
+    }
+    return 0;
+}
+
+int csb_seqpacket_pair(int *first_fd, int *second_fd) {
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) != 0) return errno;
+    *first_fd = fds[0];
+    *second_fd = fds[1];
+    return 0;
+}
+
+void csb_child_syscall_numbers(long *seccomp, long *capset, long *landlock_restrict_self) {
+    *seccomp = SYS_seccomp;
+    *capset = SYS_capset;
+    *landlock_restrict_self = SYS_landlock_restrict_self;
+}

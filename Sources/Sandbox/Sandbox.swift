@@ -13,13 +13,18 @@ public final class Sandbox: Sendable {
     /// What this machine's kernel lets the sandbox use, detected once.
     public let support: HostSupport
     private let filter: SyscallFilter?
-    private let baseDirectory: String
+    /// The filter for children of a fork server: the same, but without execve.
+    private let inProcessFilter: SyscallFilter?
+    let baseDirectory: String
     private let state = Mutex(State())
+    /// Numbers the cgroup slots of every sandbox in this process.
+    private static let cgroupNumbers = Atomic<Int>(0)
+    /// Numbers the fork servers' directories.
+    let forkServerCounter = Atomic<Int>(0)
 
     private struct State {
         var runCounter = 0
         var idleCgroups: [CgroupSlot] = []
-        var cgroupCounter = 0
         var namespacesRefused = false
     }
 
@@ -27,6 +32,7 @@ public final class Sandbox: Sendable {
     public init(temporaryRoot: String = "/tmp") throws {
         support = HostSupport.detect()
         filter = try? SyscallFilter.build(notifySupervisor: support.seccompNotify)
+        inProcessFilter = try? SyscallFilter.build(notifySupervisor: support.seccompNotify, allowExec: false)
         var template = Array("\(temporaryRoot)/proctor-sandbox-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SandboxError("creating the sandbox's temporary directory", errno: errno, path: temporaryRoot)
@@ -43,6 +49,27 @@ public final class Sandbox: Sendable {
     /// Runs `command` under `policy` and reports what happened. Never throws: a failure of the
     /// sandbox itself is a `harnessError` result.
     public func run(_ command: SandboxCommand, policy: SandboxPolicy) -> RunResult {
+        run(command, policy: policy, launcher: .exec)
+    }
+
+    /// Runs `command` like `run(_:policy:)`, through a fork server of `forkServers` when the command
+    /// is `python -s SCRIPT …` for its interpreter; otherwise, or when no server can run it, as a fresh process.
+    public func run(_ command: SandboxCommand, policy: SandboxPolicy, forkServers: PythonForkServers) -> RunResult {
+        guard let arguments = forkServers.scriptArguments(of: command) else { return run(command, policy: policy) }
+        guard let server = forkServers.takeIdle() ?? (try? startForkServer(for: forkServers)) else {
+            return run(command, policy: policy)
+        }
+        defer { forkServers.putBack(server) }
+        return run(command, policy: policy, launcher: .forkServer(server, arguments: arguments))
+    }
+
+    /// How the program is started: exec'd in a fresh process, or forked from a fork server.
+    enum Launcher {
+        case exec
+        case forkServer(ForkServerProcess, arguments: [String])
+    }
+
+    private func run(_ command: SandboxCommand, policy: SandboxPolicy, launcher: Launcher) -> RunResult {
         let runNumber = state.withLock { state -> Int in
             state.runCounter += 1
             return state.runCounter
@@ -55,7 +82,15 @@ public final class Sandbox: Sendable {
             for (name, contents) in command.files {
                 try writeFile(workDirectory + "/" + name, contents)
             }
-            return try supervise(command, policy: policy, workDirectory: workDirectory, protections: &protections)
+            do {
+                return try supervise(command, policy: policy, workDirectory: workDirectory, launcher: launcher,
+                                     protections: &protections)
+            } catch is ForkServerUnavailable {
+                // The program did not start: run it as a fresh process instead.
+                protections = Protections()
+                return try supervise(command, policy: policy, workDirectory: workDirectory, launcher: .exec,
+                                     protections: &protections)
+            }
         } catch {
             return RunResult(harnessError: "\(error)", protections: protections)
         }
@@ -64,7 +99,7 @@ public final class Sandbox: Sendable {
     // MARK: - One run
 
     private func supervise(_ command: SandboxCommand, policy: SandboxPolicy, workDirectory: String,
-                           protections: inout Protections) throws -> RunResult {
+                           launcher: Launcher, protections: inout Protections) throws -> RunResult {
         let limits = policy.limits
         var cleanups = Cleanups()
         defer { cleanups.run() }
@@ -107,26 +142,34 @@ public final class Sandbox: Sendable {
 
         let rlimits = resourceLimits(limits, memoryByCgroup: cgroup != nil)
         protections.rlimits = true
-        var namespaceFlags: Int32 = 0
-        let namespacesRefused = state.withLock { $0.namespacesRefused }
-        if !namespacesRefused {
-            for namespace in policy.namespaces { namespaceFlags |= namespace.cloneFlag }
-        }
-        let filter = policy.useSeccomp ? self.filter : nil
+        var namespaceFlags = permittedNamespaceFlags(policy.namespaces)
+        var filter = policy.useSeccomp ? self.filter : nil
 
         let started = Syscalls.monotonicNanoseconds()
-        var spawned = try spawn(command, workDirectory: workDirectory, stdinFD: stdinFD, stdoutFD: stdoutPipe.write,
+        var spawned: SpawnOutcome
+        switch launcher {
+        case .exec:
+            spawned = try spawn(command, workDirectory: workDirectory, stdinFD: stdinFD, stdoutFD: stdoutPipe.write,
                                 stderrFD: stderrPipe.write, rlimits: rlimits, namespaceFlags: namespaceFlags,
                                 cgroupProcsFD: cgroupProcsFD, rulesetFD: rulesetFD,
                                 dropCapabilities: policy.dropCapabilities, filter: filter)
-        if spawned.pid < 0, namespaceFlags != 0, spawned.failedStage == CSB_STAGE_CLONE.rawValue {
-            // Namespaces are not permitted here (no privilege, or a locked-down kernel): go on without them.
-            state.withLock { $0.namespacesRefused = true }
-            namespaceFlags = 0
-            spawned = try spawn(command, workDirectory: workDirectory, stdinFD: stdinFD, stdoutFD: stdoutPipe.write,
-                                stderrFD: stderrPipe.write, rlimits: rlimits, namespaceFlags: 0,
-                                cgroupProcsFD: cgroupProcsFD, rulesetFD: rulesetFD,
-                                dropCapabilities: policy.dropCapabilities, filter: filter)
+            if spawned.pid < 0, namespaceFlags != 0, spawned.failedStage == CSB_STAGE_CLONE.rawValue {
+                // Namespaces are not permitted here (no privilege, or a locked-down kernel): go on without them.
+                state.withLock { $0.namespacesRefused = true }
+                namespaceFlags = 0
+                spawned = try spawn(command, workDirectory: workDirectory, stdinFD: stdinFD,
+                                    stdoutFD: stdoutPipe.write, stderrFD: stderrPipe.write, rlimits: rlimits,
+                                    namespaceFlags: 0, cgroupProcsFD: cgroupProcsFD, rulesetFD: rulesetFD,
+                                    dropCapabilities: policy.dropCapabilities, filter: filter)
+            }
+        case .forkServer(let server, let arguments):
+            filter = policy.useSeccomp ? inProcessFilter : nil
+            namespaceFlags = server.namespaceFlags
+            spawned = try server.launch(ForkServerLaunch(
+                arguments: arguments, environment: runEnvironment(command, workDirectory: workDirectory),
+                workDirectory: workDirectory, stdinFD: stdinFD, stdoutFD: stdoutPipe.write, stderrFD: stderrPipe.write,
+                cgroupProcsFD: cgroupProcsFD, rulesetFD: rulesetFD, rlimits: rlimits,
+                dropCapabilities: policy.dropCapabilities, filter: filter))
         }
         Syscalls.close(stdoutPipe.write)
         Syscalls.close(stderrPipe.write)
@@ -144,18 +187,20 @@ public final class Sandbox: Sendable {
         protections.seccomp = filter != nil
         protections.seccompNotify = filter != nil && spawned.listenerFD >= 0
         protections.namespaces = Namespace.allCases.filter { namespaceFlags & $0.cloneFlag != 0 }.map(\.rawValue)
+        if case .forkServer = launcher { protections.forkServer = true }
 
         var monitor = RunMonitor(pid: spawned.pid, pidfd: spawned.pidfd, listenerFD: spawned.listenerFD,
                                  stdoutFD: stdoutPipe.read, stderrFD: stderrPipe.read, limits: limits, started: started)
         monitor.watch()
         let finished = Syscalls.monotonicNanoseconds()
 
-        var status: Int32 = 0
-        var userMicroseconds: UInt64 = 0
-        var systemMicroseconds: UInt64 = 0
-        var maxRSSKiB: UInt64 = 0
-        let waited = csb_wait(spawned.pid, &status, &userMicroseconds, &systemMicroseconds, &maxRSSKiB)
-        if waited != 0 { throw SandboxError("waiting for the program", errno: waited) }
+        let exit: ExitReport
+        switch launcher {
+        case .exec: exit = try reapChild(spawned.pid)
+        case .forkServer(let server, _): exit = try server.reap()
+        }
+        let (status, userMicroseconds, systemMicroseconds, maxRSSKiB) =
+            (exit.status, exit.userMicroseconds, exit.systemMicroseconds, exit.maxRSSKiB)
         cgroup?.killRemaining()
 
         var result = RunResult(status: .ok, protections: protections)
@@ -207,13 +252,34 @@ public final class Sandbox: Sendable {
 
     // MARK: - Pieces
 
-    private func spawn(_ command: SandboxCommand, workDirectory: String, stdinFD: Int32, stdoutFD: Int32,
-                       stderrFD: Int32, rlimits: [csb_rlimit], namespaceFlags: Int32, cgroupProcsFD: Int32,
-                       rulesetFD: Int32, dropCapabilities: Bool, filter: SyscallFilter?) throws -> SpawnOutcome {
-        let argv = CStringArray(command.arguments)
+    /// `wait4` on a child of this process: exit status, CPU time and peak RSS.
+    private func reapChild(_ pid: pid_t) throws -> ExitReport {
+        var report = ExitReport(status: 0, userMicroseconds: 0, systemMicroseconds: 0, maxRSSKiB: 0)
+        let waited = csb_wait(pid, &report.status, &report.userMicroseconds, &report.systemMicroseconds,
+                              &report.maxRSSKiB)
+        if waited != 0 { throw SandboxError("waiting for the program", errno: waited) }
+        return report
+    }
+
+    /// The clone flags for `namespaces`, or none once the kernel has refused them.
+    func permittedNamespaceFlags(_ namespaces: Set<Namespace>) -> Int32 {
+        if state.withLock({ $0.namespacesRefused }) { return 0 }
+        return namespaces.reduce(0) { $0 | $1.cloneFlag }
+    }
+
+    /// The program's environment: the command's, with `HOME` and `TMPDIR` in its working directory unless set.
+    private func runEnvironment(_ command: SandboxCommand, workDirectory: String) -> [String: String] {
         var environment = command.environment
         if environment["HOME"] == nil { environment["HOME"] = workDirectory }
         if environment["TMPDIR"] == nil { environment["TMPDIR"] = workDirectory }
+        return environment
+    }
+
+    func spawn(_ command: SandboxCommand, workDirectory: String, stdinFD: Int32, stdoutFD: Int32,
+                       stderrFD: Int32, rlimits: [csb_rlimit], namespaceFlags: Int32, cgroupProcsFD: Int32,
+                       rulesetFD: Int32, dropCapabilities: Bool, filter: SyscallFilter?) throws -> SpawnOutcome {
+        let argv = CStringArray(command.arguments)
+        let environment = runEnvironment(command, workDirectory: workDirectory)
         let envp = CStringArray(environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         var result = csb_spawn_result()
         var program = filter?.instructions ?? []
@@ -285,7 +351,7 @@ public final class Sandbox: Sendable {
         }
     }
 
-    private func writeFile(_ path: String, _ contents: [UInt8]) throws {
+    func writeFile(_ path: String, _ contents: [UInt8]) throws {
         let fd = try Syscalls.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
         defer { Syscalls.close(fd) }
         var offset = 0
@@ -300,12 +366,9 @@ public final class Sandbox: Sendable {
     }
 
     private func acquireCgroup() -> CgroupSlot? {
-        let (slot, number): (CgroupSlot?, Int) = state.withLock { state in
-            if let slot = state.idleCgroups.popLast() { return (slot, 0) }
-            state.cgroupCounter += 1
-            return (nil, state.cgroupCounter)
-        }
-        if let slot { return slot }
+        if let slot = state.withLock({ $0.idleCgroups.popLast() }) { return slot }
+        // Numbered per process, not per sandbox: two sandboxes of one process must never share a group.
+        let number = Self.cgroupNumbers.add(1, ordering: .relaxed).newValue
         let name = "\(getpid())-\(number)"
         return CgroupSlot.make(name: name)
     }

@@ -120,6 +120,23 @@ int csb_seccomp_available(void);
 /// Creates an anonymous memory file holding `length` bytes, positioned at the start, for stdin.
 int csb_memory_file(const void *_Nullable bytes, size_t length, int *out_fd);
 
+// MARK: - Fork server: messages with descriptors, and the numbers its child needs.
+
+/// Sends one message (a SOCK_SEQPACKET datagram) carrying `fd_count` descriptors.
+int csb_send_message(int socket_fd, const void *bytes, size_t length, const int *_Nullable fds, int fd_count);
+
+/// Receives one message of at most `capacity` bytes and at most `fd_capacity` descriptors
+/// (close-on-exec). EINTR is retried; a closed peer gives EPIPE.
+int csb_receive_message(int socket_fd, void *buffer, size_t capacity, size_t *out_length, int *fds,
+                        int fd_capacity, int *out_fd_count);
+
+/// Creates a close-on-exec SOCK_SEQPACKET socketpair.
+int csb_seqpacket_pair(int *first_fd, int *second_fd);
+
+/// This architecture's numbers of the syscalls the fork server's child makes through libc's
+/// `syscall()`: seccomp, capset, landlock_restrict_self.
+void csb_child_syscall_numbers(long *seccomp, long *capset, long *landlock_restrict_self);
+
 #pragma clang assume_nonnull end
 
 #endif

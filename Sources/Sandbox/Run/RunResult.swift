@@ -45,12 +45,15 @@ public struct Protections: Sendable, Codable, Equatable {
     public var capabilitiesDropped = false
     public var namespaces: [String] = []
     public var processGroup = false
+    /// True when a Python fork server forked the program instead of a fresh exec (absent otherwise).
+    public var forkServer: Bool?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case seccomp, seccompNotify = "seccomp_notify", landlock, landlockABI = "landlock_abi", rlimits, cgroup
         case capabilitiesDropped = "capabilities_dropped", namespaces, processGroup = "process_group"
+        case forkServer = "fork_server"
     }
 }
 

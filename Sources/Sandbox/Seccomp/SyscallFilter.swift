@@ -22,8 +22,9 @@ public struct SyscallFilter: Sendable {
     /// replaces it with its pid between fork and exec.
     static let selfPidPlaceholder: UInt32 = 0x5EC0_0D1D
 
-    /// Builds the filter for the native architecture.
-    public static func build(notifySupervisor: Bool) throws -> SyscallFilter {
+    /// Builds the filter for the native architecture. `allowExec: false` leaves execve out, for
+    /// children of a fork server, which run their program without exec.
+    public static func build(notifySupervisor: Bool, allowExec: Bool = true) throws -> SyscallFilter {
         let defaultAction = notifySupervisor ? Action.notify : Action.killProcess
         guard let context = seccomp_init(defaultAction) else {
             throw SandboxError("initialising libseccomp")
@@ -33,7 +34,7 @@ public struct SyscallFilter: Sendable {
         // Keep the program small and in one piece; no transaction log needed.
         _ = seccomp_attr_set(context, SCMP_FLTATR_CTL_OPTIMIZE, 2)
 
-        for name in allowed {
+        for name in allowed where allowExec || name != "execve" {
             try add(context, Action.allow, name)
         }
         let pidSelf = UInt64(selfPidPlaceholder)

@@ -1,0 +1,54 @@
+import CSandbox
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Sandbox {
+    /// Starts one fork server for `servers`: its interpreter runs `ForkServerProgram` in the default
+    /// namespaces (without a PID namespace, so that the pids it reports are ours), unconfined
+    /// otherwise, since it must fork and confine each child itself. It talks over a socket on its stdout.
+    func startForkServer(for servers: PythonForkServers) throws -> ForkServerProcess {
+        let number = forkServerCounter.add(1, ordering: .relaxed).newValue
+        let directory = "\(baseDirectory)/fork-server-\(number)"
+        try Syscalls.makeDirectory(directory)
+        let scriptPath = directory + "/fork_server.py"
+        let logPath = directory + "/server.log"
+        try writeFile(scriptPath, Array(ForkServerProgram.source.utf8))
+
+        var serverEnd: Int32 = -1
+        var ourEnd: Int32 = -1
+        let paired = csb_seqpacket_pair(&ourEnd, &serverEnd)
+        if paired != 0 { throw SandboxError("creating the fork server's socket", errno: paired) }
+        defer { Syscalls.close(serverEnd) }
+        let stdinFD = try Syscalls.open("/dev/null", O_RDONLY)
+        defer { Syscalls.close(stdinFD) }
+        let logFD = try Syscalls.open(logPath, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+        defer { Syscalls.close(logFD) }
+
+        let python = servers.python.executable
+        let command = SandboxCommand(executable: python, arguments: [python, "-s", scriptPath] + servers.preimportedModules,
+                                     environment: servers.environment)
+        var namespaces = Namespace.defaults
+        namespaces.remove(.pid)
+        var namespaceFlags = permittedNamespaceFlags(namespaces)
+        var spawned = try spawn(command, workDirectory: directory, stdinFD: stdinFD, stdoutFD: serverEnd,
+                                stderrFD: logFD, rlimits: [], namespaceFlags: namespaceFlags, cgroupProcsFD: -1,
+                                rulesetFD: -1, dropCapabilities: false, filter: nil)
+        if spawned.pid < 0, namespaceFlags != 0, spawned.failedStage == CSB_STAGE_CLONE.rawValue {
+            namespaceFlags = 0
+            spawned = try spawn(command, workDirectory: directory, stdinFD: stdinFD, stdoutFD: serverEnd,
+                                stderrFD: logFD, rlimits: [], namespaceFlags: 0, cgroupProcsFD: -1, rulesetFD: -1,
+                                dropCapabilities: false, filter: nil)
+        }
+        guard spawned.pid >= 0 else {
+            Syscalls.close(ourEnd)
+            throw SandboxError("starting the fork server", errno: spawned.failedErrno, path: python)
+        }
+        let server = ForkServerProcess(pid: spawned.pid, pidfd: spawned.pidfd, controlFD: ourEnd,
+                                       namespaceFlags: namespaceFlags, logPath: logPath)
+        try server.awaitReady()
+        return server
+    }
+}
