@@ -36,6 +36,26 @@ final class CgroupSlot: @unchecked Sendable {
         return nil
     }
 
+    /// Removes slots left by Proctor processes that have exited (named "<pid>-<n>" or
+    /// "probe-<pid>-<n>"), so that crashed or killed runs do not leave groups behind. Once per process.
+    static let removeStaleSlots: Void = {
+        for root in [v1Root, v2Root].compactMap({ $0 }) {
+            guard let directory = opendir(root) else { continue }
+            var stale: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                let parts = name.split(separator: "-")
+                let owner = parts.first == "probe" ? parts.dropFirst().first : parts.first
+                guard let owner, let pid = pid_t(owner), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { stale.append(root + "/" + name) }
+            }
+            closedir(directory)
+            for path in stale { _ = rmdir(path) }  // fails harmlessly if a process is still inside
+        }
+    }()
+
     /// Proctor's parent group in the v1 memory hierarchy, created on first use.
     private static let v1Root: String? = {
         let base = "/sys/fs/cgroup/memory"

@@ -23,7 +23,8 @@ public struct HostSupport: Sendable, Codable {
     static func detect() -> HostSupport {
         let seccomp = csb_seccomp_available() == 1
         let cgroup: Bool
-        if let probe = CgroupSlot.make(name: "probe-\(getpid())") {
+        CgroupSlot.removeStaleSlots
+        if let probe = CgroupSlot.make(name: "probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))") {
             probe.destroy()
             cgroup = true
         } else {
