@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .target(name: "JSONLines", dependencies: ["CJSONC"]),
 
-        // Scoring prediction files: reading, tables, comparisons, per-item output.
+        // Scoring prediction files by task: reading, tables, comparisons, per-item output, the ROUGE benchmark.
         .target(name: "TextScoring", dependencies: ["Metrics", "JSONLines"]),
 
         .executableTarget(
@@ -44,9 +44,6 @@ let package = Package(
                 "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-
-        // Benchmark driver for bench/text_metrics.sh.
-        .executableTarget(name: "proctor-bench", dependencies: ["Metrics", "JSONLines"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
