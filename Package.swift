@@ -50,5 +50,7 @@ let package = Package(
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
+        // Runs the built `proctor score-text` on the example files in its Fixtures folder.
+        .testTarget(name: "ScoreTextTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )
