@@ -65,12 +65,8 @@ public enum AnswerTaskRenderer {
         return """
             {
               "task": "\(report.task.rawValue)",
-              "files": [
-            \(files.joined(separator: ",\n"))
-              ],
-              "comparisons": [
-            \(ReportRenderer.jsonComparisons(report.comparisons).joined(separator: ",\n"))
-              ]
+              "files": \(ReportRenderer.jsonArray(files)),
+              "comparisons": \(ReportRenderer.jsonArray(ReportRenderer.jsonComparisons(report.comparisons)))
             }
 
             """

@@ -84,12 +84,8 @@ public enum ReportRenderer {
               "profile": "\(report.profile.rawValue)",
               "shortAnswerTokenLimit": \(report.thresholds.shortAnswerTokenLimit),
               "rougeThreshold": \(report.thresholds.rougeThreshold),
-              "files": [
-            \(files.joined(separator: ",\n"))
-              ],
-              "comparisons": [
-            \(jsonComparisons(report.comparisons).joined(separator: ",\n"))
-              ]
+              "files": \(jsonArray(files)),
+              "comparisons": \(jsonArray(jsonComparisons(report.comparisons)))
             }
 
             """
@@ -125,6 +121,11 @@ public enum ReportRenderer {
                 + "\"ciLow\": \(difference.lower), \"ciHigh\": \(difference.upper), \"confidence\": \(difference.confidence), "
                 + "\"significant\": \(difference.isSignificant), \"verdict\": \(jsonString(comparison.verdict))}"
         }
+    }
+
+    /// A JSON array of already indented elements, one per line; `[]` when empty.
+    static func jsonArray(_ elements: [String]) -> String {
+        elements.isEmpty ? "[]" : "[\n" + elements.joined(separator: ",\n") + "\n  ]"
     }
 
     /// Four decimals, as the study prints.
