@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .target(name: "JSONLines", dependencies: ["CJSONC"]),
 
-        // Scoring prediction files: reading, tables, comparisons, per-item output.
+        // Scoring prediction files by task: reading, tables, comparisons, per-item output, the ROUGE benchmark.
         .target(name: "TextScoring", dependencies: ["Metrics", "JSONLines"]),
 
         .executableTarget(
@@ -45,14 +45,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        // Benchmark driver for bench/text_metrics.sh.
-        .executableTarget(name: "proctor-bench", dependencies: ["Metrics", "JSONLines"]),
-
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
+        // Runs the built `proctor score-text` on the example files in its Fixtures folder.
+        .testTarget(name: "ScoreTextTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# ROUGE-L + ROUGE-Lsum (stemming) on a generated corpus: Proctor (release build, 1 and 2
-# workers) against rouge-score 0.1.2 and, when it installs, rouge-score-rs (1 and 2 threads).
+# ROUGE-L + ROUGE-Lsum (stemming) on a generated corpus: `proctor bench text` (release build,
+# 1 and 2 workers) against rouge-score 0.1.2 and, when it installs, rouge-score-rs (1 and 2 threads).
 # Same corpus, same machine, same run. PAIRS=100000 by default.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,13 +13,13 @@ corpus="$work/rouge_corpus_$pairs.jsonl"
 [[ -s "$corpus" ]] || "$python" "$repo_root/bench/text_metrics_reference.py" generate "$corpus" "$pairs"
 
 cd "$repo_root"
-flock /tmp/swift-build.lock swift build -c release --product proctor-bench >/dev/null
-bench_bin="$(swift build -c release --show-bin-path)/proctor-bench"
+flock /tmp/swift-build.lock swift build -c release --product proctor >/dev/null
+proctor="$(swift build -c release --show-bin-path)/proctor"
 
 results="$work/results.jsonl"
 : > "$results"
-"$bench_bin" "$corpus" 1 | sed 's/^{/{"tool": "proctor-1", /' | tee -a "$results"
-"$bench_bin" "$corpus" 2 | sed 's/^{/{"tool": "proctor-2", /' | tee -a "$results"
+"$proctor" bench text "$corpus" --workers 1 --json | sed 's/^{/{"tool": "proctor-1", /' | tee -a "$results"
+"$proctor" bench text "$corpus" --workers 2 --json | sed 's/^{/{"tool": "proctor-2", /' | tee -a "$results"
 if "$python" -c "import rouge_score_rs" 2>/dev/null; then
     RAYON_NUM_THREADS=1 "$python" bench/text_metrics_reference.py rouge-score-rs "$corpus" \
         | sed 's/"rouge-score-rs"/"rouge-score-rs-1"/' | tee -a "$results"

@@ -6,6 +6,8 @@ public enum JSONFieldValue: Sendable, Equatable {
     case string(String)
     /// An array whose elements are all strings.
     case strings([String])
+    /// A number, as its JSON text (`72`, `-3.5`).
+    case number(String)
     /// Anything else; the JSON type's name ("number", "object", "array of mixed values", ...).
     case other(type: String)
 }
@@ -29,6 +31,9 @@ public struct JSONLinesRecord: Sendable, Equatable {
         case .missing: throw .missingField(file: file, line: lineNumber, field: field)
         case .string(let value): return [value]
         case .strings(let values): return values
+        case .number:
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a list of strings", type: "a number")
         case .other(let type):
             throw .fieldNotString(file: file, line: lineNumber, field: field,
                                   expected: "a string or a list of strings", type: type)
@@ -42,8 +47,25 @@ public struct JSONLinesRecord: Sendable, Equatable {
         case .string(let value): return value
         case .strings:
             throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "an array")
+        case .number:
+            throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "a number")
         case .other(let type):
             throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: type)
+        }
+    }
+
+    /// The value of `field` as one string, a number given as its JSON text (a label `2`, a
+    /// GSM8K answer `72`).
+    public func stringOrNumber(_ field: String, file: String) throws(JSONLinesError) -> String {
+        switch fields[field] ?? .missing {
+        case .missing: throw .missingField(file: file, line: lineNumber, field: field)
+        case .string(let value), .number(let value): return value
+        case .strings:
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a number", type: "an array")
+        case .other(let type):
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a number", type: type)
         }
     }
 }

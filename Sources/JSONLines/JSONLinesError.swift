@@ -15,13 +15,15 @@ public enum JSONLinesError: Error, Equatable, CustomStringConvertible {
     /// A field holds something other than what it must: `expected` names what ("a string",
     /// "a string or a list of strings"), `type` what was found.
     case fieldNotString(file: String, line: Int, field: String, expected: String, type: String)
+    /// A field has the right type but a value the task cannot use (a gold letter outside A–D).
+    case invalidValue(file: String, line: Int, field: String, expected: String, value: String)
 
     /// The line the error is about, if any.
     public var line: Int? {
         switch self {
         case .cannotOpen, .readFailed: return nil
         case .malformedJSON(_, let line, _), .invalidUTF8(_, let line), .notAnObject(_, let line, _),
-             .missingField(_, let line, _), .fieldNotString(_, let line, _, _, _):
+             .missingField(_, let line, _), .fieldNotString(_, let line, _, _, _), .invalidValue(_, let line, _, _, _):
             return line
         }
     }
@@ -43,6 +45,8 @@ public enum JSONLinesError: Error, Equatable, CustomStringConvertible {
             return "\(file):\(line): field \"\(field)\" is missing or null"
         case .fieldNotString(let file, let line, let field, let expected, let type):
             return "\(file):\(line): field \"\(field)\" must be \(expected), found \(type)"
+        case .invalidValue(let file, let line, let field, let expected, let value):
+            return "\(file):\(line): field \"\(field)\" must be \(expected), found \(value)"
         }
     }
 }

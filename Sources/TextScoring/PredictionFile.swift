@@ -12,16 +12,27 @@ public struct PredictionFile: Sendable {
     /// Lines that were skipped with `skipInvalid`, with the reason.
     public let skipped: [JSONLinesError]
 
-    /// Reads `path`, taking golds (a string or a list of strings) and the prediction from the
-    /// named fields. Without `skipInvalid` the first bad line throws; with it, bad lines are
+    /// What the gold field must hold.
+    public enum GoldShape: Sendable {
+        /// A string or a list of acceptable strings (question answering).
+        case answers
+        /// One string or number (a GSM8K answer, a class label).
+        case value
+        /// One letter A–D, either case, surrounding whitespace ignored; stored uppercase.
+        case choiceLetter
+    }
+
+    /// Reads `path`, taking the gold (shaped as `gold` says) and the prediction (a string) from
+    /// the named fields. Without `skipInvalid` the first bad line throws; with it, bad lines are
     /// collected in `skipped`.
-    public init(path: String, goldField: String, predictionField: String, skipInvalid: Bool) throws(JSONLinesError) {
+    public init(path: String, goldField: String, predictionField: String, gold shape: GoldShape = .answers,
+                skipInvalid: Bool) throws(JSONLinesError) {
         let reader = try JSONLinesReader(path: path, fields: [goldField, predictionField])
         var items: [TextAnswerItem] = [], lineNumbers: [Int] = [], skipped: [JSONLinesError] = []
         while true {
             do {
                 guard let record = try reader.next() else { break }
-                let golds = try record.strings(goldField, file: path)
+                let golds = try PredictionFile.golds(record, goldField, shape, file: path)
                 let prediction = try record.string(predictionField, file: path)
                 items.append(TextAnswerItem(golds: golds, prediction: prediction))
                 lineNumbers.append(record.lineNumber)
@@ -34,5 +45,23 @@ public struct PredictionFile: Sendable {
         self.items = items
         self.lineNumbers = lineNumbers
         self.skipped = skipped
+    }
+
+    private static func golds(_ record: JSONLinesRecord, _ field: String, _ shape: GoldShape,
+                              file: String) throws(JSONLinesError) -> [String] {
+        switch shape {
+        case .answers:
+            return try record.strings(field, file: file)
+        case .value:
+            return [try record.stringOrNumber(field, file: file)]
+        case .choiceLetter:
+            let text = try record.string(field, file: file)
+            let letter = PythonText.stripped(Array(text.unicodeScalars))
+            guard letter.count == 1, "ABCDabcd".unicodeScalars.contains(letter[0]) else {
+                throw .invalidValue(file: file, line: record.lineNumber, field: field,
+                                    expected: "a letter A-D", value: jsonString(text))
+            }
+            return [String(letter[0]).uppercased()]
+        }
     }
 }

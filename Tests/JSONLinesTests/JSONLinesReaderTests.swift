@@ -79,6 +79,19 @@ struct JSONLinesReaderTests {
         }
     }
 
+    @Test("numbers keep their JSON text, and stringOrNumber accepts them where a label or answer may be one")
+    func numbers() throws {
+        let path = try Self.file("{\"gold\":72,\"prediction\":\"x\"}\n{\"gold\":3.50,\"prediction\":\"y\"}\n{\"gold\":[\"a\"]}\n")
+        let records = try Self.readAll(path)
+        #expect(records[0].fields["gold"] == .number("72"))
+        #expect(try records[1].stringOrNumber("gold", file: path) == "3.50")
+        #expect(try records[0].stringOrNumber("prediction", file: path) == "x")
+        #expect(throws: JSONLinesError.fieldNotString(file: path, line: 3, field: "gold",
+                                                      expected: "a string or a number", type: "an array")) {
+            try records[2].stringOrNumber("gold", file: path)
+        }
+    }
+
     @Test("a line longer than the read chunk and escaped Unicode come through intact")
     func longLinesAndUnicode() throws {
         let long = String(repeating: "long answer ", count: 300_000)   // 3.6 MB on one line

@@ -29,4 +29,28 @@ struct ClassificationReportTests {
                 == 0.2222222222222222)
         #expect(ClassificationReport(gold: ["a", "b"], predicted: ["a", "z"]).macroF1 == 0.3333333333333333)
     }
+
+    @Test("encoded labels give the report's macro-F1 bit for bit on every fixture case")
+    func encodedLabelsMatchTheReport() {
+        for item in Self.cases {
+            let encoded = EncodedLabels(gold: item.gold, predicted: item.predicted)
+            #expect(encoded.labels.map { Array($0.unicodeScalars) } == item.labels.map { Array($0.unicodeScalars) })
+            #expect(encoded.macroF1(items: item.gold.indices)
+                    == ClassificationReport(gold: item.gold, predicted: item.predicted).macroF1)
+        }
+    }
+
+    @Test("on a resample, macro-F1 uses only the labels that occur in it, as scikit-learn would on that resample")
+    func resampledMacroF1() {
+        let encoded = EncodedLabels(gold: ["a", "a", "b", "c"], predicted: ["a", "a", "a", "a"])
+        // Items 0 and 2: gold [a, b], predicted [a, a] -> labels a, b: F1 a = 2/3, b = 0.
+        #expect(encoded.macroF1(items: [0, 2]) == ClassificationReport(gold: ["a", "b"], predicted: ["a", "a"]).macroF1)
+        #expect(encoded.macroF1(items: [1, 1, 1]) == 1)
+    }
+
+    @Test("labels are compared scalar by scalar, so a precomposed and a decomposed é differ")
+    func sameLabel() {
+        #expect(ClassificationReport.isSameLabel("World", "World"))
+        #expect(!ClassificationReport.isSameLabel("\u{e9}", "e\u{301}"))
+    }
 }

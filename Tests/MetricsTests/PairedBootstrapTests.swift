@@ -22,6 +22,18 @@ struct PairedBootstrapTests {
         #expect(!difference.isSignificant)
     }
 
+    @Test("a statistic's difference is deterministic, exact on the full sample, and equals the mean version for means")
+    func statisticDifference() {
+        let a = (0..<50).map { Double($0 % 2) }, b = (0..<50).map { Double($0 % 3 == 0 ? 1 : 0) }
+        let bootstrap = PairedBootstrap(resamples: 1000, seed: 7)
+        func mean(_ values: [Double], _ indices: [Int]) -> Double { indices.reduce(0) { $0 + values[$1] } / Double(indices.count) }
+        let statistic = bootstrap.statisticDifference(itemCount: 50) { (mean(a, $0), mean(b, $0)) }
+        #expect(statistic == bootstrap.statisticDifference(itemCount: 50) { (mean(a, $0), mean(b, $0)) })
+        #expect(abs(statistic.difference - (b.reduce(0, +) - a.reduce(0, +)) / 50) <= 1e-15)
+        let means = bootstrap.meanDifference(a: a, b: b)
+        #expect(abs(statistic.lower - means.lower) <= 1e-12 && abs(statistic.upper - means.upper) <= 1e-12)
+    }
+
     @Test("the verdict names the better system, the signed difference, the interval and significance")
     func verdict() {
         let difference = MeanDifference(difference: 0.015, lower: -0.02, upper: 0.05, confidence: 0.95, resamples: 10)

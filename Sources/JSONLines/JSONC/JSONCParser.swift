@@ -52,6 +52,9 @@ final class JSONCParser {
         switch json_object_get_type(value) {
         case json_type_string:
             return .string(string(value))
+        case json_type_int, json_type_double:
+            // json-c serializes a number to its text (a parsed double keeps the original text).
+            return .number(json_object_get_string(value).map { String(cString: $0) } ?? "")
         case json_type_array:
             var strings: [String] = []
             for index in 0..<json_object_array_length(value) {

@@ -1,5 +1,6 @@
-/// The difference of two systems' mean scores on the same items, with a percentile bootstrap
-/// confidence interval (items resampled with replacement, both systems together).
+/// The difference of two systems' mean scores (or of another statistic, such as macro-F1) on the
+/// same items, with a percentile bootstrap confidence interval (items resampled with
+/// replacement, both systems together).
 public struct MeanDifference: Sendable, Equatable, Codable {
     /// Mean of system B minus mean of system A over all items.
     public var difference: Double
@@ -61,6 +62,29 @@ public struct PairedBootstrap: Sendable {
         return MeanDifference(difference: observed,
                               lower: PairedBootstrap.quantile(means, tail),
                               upper: PairedBootstrap.quantile(means, 1 - tail),
+                              confidence: confidence, resamples: resamples)
+    }
+
+    /// `statistic(b) - statistic(a)` for a statistic that is not a mean of item scores (macro-F1):
+    /// every resample draws item indices with replacement and `statistic` evaluates both systems
+    /// on the same indices, returning `(a, b)`.
+    public func statisticDifference(itemCount: Int, statistic: ([Int]) -> (a: Double, b: Double)) -> MeanDifference {
+        precondition(itemCount > 0, "needs at least one item")
+        let whole = statistic(Array(0..<itemCount))
+        var generator = SplitMix64(seed: seed)
+        var differences: [Double] = []
+        differences.reserveCapacity(resamples)
+        var indices = Array(repeating: 0, count: itemCount)
+        for _ in 0..<resamples {
+            for position in 0..<itemCount { indices[position] = generator.nextIndex(below: itemCount) }
+            let resampled = statistic(indices)
+            differences.append(resampled.b - resampled.a)
+        }
+        differences.sort()
+        let tail = (1 - confidence) / 2
+        return MeanDifference(difference: whole.b - whole.a,
+                              lower: PairedBootstrap.quantile(differences, tail),
+                              upper: PairedBootstrap.quantile(differences, 1 - tail),
                               confidence: confidence, resamples: resamples)
     }
 

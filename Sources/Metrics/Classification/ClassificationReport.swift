@@ -41,19 +41,10 @@ public struct ClassificationReport: Sendable, Equatable {
         self.perLabelF1 = perLabelF1
         macroF1 = perLabelF1.reduce(0, +) / Double(perLabelF1.count)
     }
-}
 
-/// A label compared and ordered by its Unicode scalars, as Python and NumPy do.
-private struct LabelKey: Hashable, Comparable {
-    let text: String
-    let scalars: [UInt32]
-
-    init(_ text: String) {
-        self.text = text
-        scalars = text.unicodeScalars.map(\.value)
+    /// Whether a prediction equals a gold label as scikit-learn compares them: scalar for
+    /// scalar, without Swift's canonical equivalence ("é" and "e\u{301}" differ).
+    public static func isSameLabel(_ gold: String, _ predicted: String) -> Bool {
+        gold.unicodeScalars.elementsEqual(predicted.unicodeScalars)
     }
-
-    static func == (lhs: LabelKey, rhs: LabelKey) -> Bool { lhs.scalars == rhs.scalars }
-    func hash(into hasher: inout Hasher) { hasher.combine(scalars) }
-    static func < (lhs: LabelKey, rhs: LabelKey) -> Bool { lhs.scalars.lexicographicallyPrecedes(rhs.scalars) }
 }

@@ -50,16 +50,7 @@ public enum ReportRenderer {
                            { $0.table.shortAnswers })]
         let skipped = report.files.map { "\($0.file.path): \($0.file.skipped.count) invalid lines skipped" }
         if report.files.contains(where: { !$0.file.skipped.isEmpty }) { parts.append(skipped.joined(separator: "\n")) }
-        if !report.comparisons.isEmpty {
-            var lines = ["### Paired difference (second file minus first, bootstrap CI)", "",
-                         "| Metric | Difference | CI low | CI high | Verdict |", "|---|---|---|---|---|"]
-            for comparison in report.comparisons {
-                lines.append("| \(comparison.metric) | \(signed(comparison.difference.difference)) | "
-                             + "\(signed(comparison.difference.lower)) | \(signed(comparison.difference.upper)) | "
-                             + "\(comparison.verdict) |")
-            }
-            parts.append(lines.joined(separator: "\n"))
-        }
+        if !report.comparisons.isEmpty { parts.append(markdownComparisons(report.comparisons)) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -71,13 +62,7 @@ public enum ReportRenderer {
         }
         if !report.comparisons.isEmpty {
             lines.append("")
-            lines.append("Metric,Difference,CI low,CI high,Significant,Verdict")
-            for comparison in report.comparisons {
-                let difference = comparison.difference
-                lines.append([comparison.metric, String(difference.difference), String(difference.lower),
-                              String(difference.upper), String(difference.isSignificant), comparison.verdict]
-                    .map(csvField).joined(separator: ","))
-            }
+            lines += csvComparisons(report.comparisons)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -94,26 +79,53 @@ public enum ReportRenderer {
             "    {\"file\": \(jsonString(file.file.path)), \"skippedLines\": \(file.file.skipped.count), "
                 + "\"overall\": \(row(file.table.overall)), \"short\": \(row(file.table.shortAnswers))}"
         }
-        let comparisons = report.comparisons.map { comparison in
-            let difference = comparison.difference
-            return "    {\"metric\": \(jsonString(comparison.metric)), \"difference\": \(difference.difference), "
-                + "\"ciLow\": \(difference.lower), \"ciHigh\": \(difference.upper), \"confidence\": \(difference.confidence), "
-                + "\"significant\": \(difference.isSignificant), \"verdict\": \(jsonString(comparison.verdict))}"
-        }
         return """
             {
               "profile": "\(report.profile.rawValue)",
               "shortAnswerTokenLimit": \(report.thresholds.shortAnswerTokenLimit),
               "rougeThreshold": \(report.thresholds.rougeThreshold),
-              "files": [
-            \(files.joined(separator: ",\n"))
-              ],
-              "comparisons": [
-            \(comparisons.joined(separator: ",\n"))
-              ]
+              "files": \(jsonArray(files)),
+              "comparisons": \(jsonArray(jsonComparisons(report.comparisons)))
             }
 
             """
+    }
+
+    /// The paired-difference table in Markdown.
+    static func markdownComparisons(_ comparisons: [MetricComparison]) -> String {
+        var lines = ["### Paired difference (second file minus first, bootstrap CI)", "",
+                     "| Metric | Difference | CI low | CI high | Verdict |", "|---|---|---|---|---|"]
+        for comparison in comparisons {
+            lines.append("| \(comparison.metric) | \(signed(comparison.difference.difference)) | "
+                         + "\(signed(comparison.difference.lower)) | \(signed(comparison.difference.upper)) | "
+                         + "\(comparison.verdict) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The paired-difference rows in CSV, header first.
+    static func csvComparisons(_ comparisons: [MetricComparison]) -> [String] {
+        ["Metric,Difference,CI low,CI high,Significant,Verdict"] + comparisons.map { comparison in
+            let difference = comparison.difference
+            return [comparison.metric, String(difference.difference), String(difference.lower),
+                    String(difference.upper), String(difference.isSignificant), comparison.verdict]
+                .map(csvField).joined(separator: ",")
+        }
+    }
+
+    /// One JSON object per comparison, indented for the report's "comparisons" array.
+    static func jsonComparisons(_ comparisons: [MetricComparison]) -> [String] {
+        comparisons.map { comparison in
+            let difference = comparison.difference
+            return "    {\"metric\": \(jsonString(comparison.metric)), \"difference\": \(difference.difference), "
+                + "\"ciLow\": \(difference.lower), \"ciHigh\": \(difference.upper), \"confidence\": \(difference.confidence), "
+                + "\"significant\": \(difference.isSignificant), \"verdict\": \(jsonString(comparison.verdict))}"
+        }
+    }
+
+    /// A JSON array of already indented elements, one per line; `[]` when empty.
+    static func jsonArray(_ elements: [String]) -> String {
+        elements.isEmpty ? "[]" : "[\n" + elements.joined(separator: ",\n") + "\n  ]"
     }
 
     /// Four decimals, as the study prints.
@@ -122,10 +134,10 @@ public enum ReportRenderer {
     }
 
     static func signed(_ value: Double) -> String {
-        (value >= 0 ? "+" : "\u{2212}") + number(abs(value))
+        ComparisonVerdict.signed(value, 4)
     }
 
-    private static func csvField(_ text: String) -> String {
+    static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
