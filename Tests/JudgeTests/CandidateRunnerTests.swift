@@ -81,3 +81,20 @@ struct CandidateRunnerTests {
         #expect(CodeExtractor.lastFence.extract("no fences") == "")
     }
 }
+
+@Suite("Harness errors")
+struct HarnessErrorTests {
+    @Test("a failing checker program is a harness error (IE), retried, and never a model failure")
+    func brokenCheckerIsRetriedInternalError() throws {
+        let checker = NSTemporaryDirectory() + "proctor-broken-checker-\(UUID().uuidString).py"
+        try "raise SystemExit(3)\n".write(toFile: checker, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: checker) }
+        var problem = JudgeFixtures.sumProblem
+        problem.checker = .program(path: checker)
+        let outcome = JudgeFixtures.runner.judge(code: "print(3)\n", problem: problem)
+        #expect(outcome.verdict == .internalError)
+        #expect(!outcome.verdict.isModelFailure)
+        #expect(outcome.tests[0].detail?.contains("after \(CandidateRunner.harnessErrorRetries) retries") == true,
+                "\(outcome.tests[0].detail ?? "")")
+    }
+}

@@ -29,7 +29,7 @@ public final class CandidateRunner: Sendable {
     public func judge(code: String, problem: Problem, allTests: Bool = false) -> CandidateOutcome {
         var outcomes: [TestOutcome] = []
         for test in problem.tests {
-            let outcome = run(code: code, problem: problem, test: test)
+            let outcome = runRetryingHarnessErrors(code: code, problem: problem, test: test)
             outcomes.append(outcome)
             if outcome.verdict == .compileError { break }
             if outcome.verdict != .accepted && !allTests { break }
@@ -38,6 +38,23 @@ public final class CandidateRunner: Sendable {
     }
 
     /// Runs one test.
+    /// How many times a test is run again when the harness (not the program) failed.
+    public static let harnessErrorRetries = 2
+
+    /// Runs one test; a harness error is retried, since it says nothing about the program.
+    func runRetryingHarnessErrors(code: String, problem: Problem, test: TestCase) -> TestOutcome {
+        var outcome = run(code: code, problem: problem, test: test)
+        var attempt = 0
+        while outcome.verdict == .internalError && attempt < Self.harnessErrorRetries {
+            attempt += 1
+            outcome = run(code: code, problem: problem, test: test)
+        }
+        if attempt > 0 {
+            outcome.detail = (outcome.detail.map { $0 + "; " } ?? "") + "after \(attempt) retr\(attempt == 1 ? "y" : "ies") of a harness error"
+        }
+        return outcome
+    }
+
     public func run(code: String, problem: Problem, test: TestCase) -> TestOutcome {
         let sentinel = "proctor-done-" + UUID().uuidString
         let program = ProgramAssembly.program(for: problem.kind, code: code)
