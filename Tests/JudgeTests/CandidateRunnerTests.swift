@@ -98,3 +98,27 @@ struct HarnessErrorTests {
                 "\(outcome.tests[0].detail ?? "")")
     }
 }
+
+@Suite("LiveCodeBench compatibility")
+struct LiveCodeBenchPreludeTests {
+    @Test("call-based answers may use List, Counter and gcd without importing them, as in LiveCodeBench")
+    func preludeImports() {
+        let problem = Problem(
+            id: "count", title: "", difficulty: "easy", timeLimitSeconds: 2, memoryLimitBytes: 256 << 20,
+            checker: .liveCodeBench, tags: [], statement: "", kind: .functional(functionName: "solve"),
+            tests: [TestCase(name: "1", input: Array("[4, 6, 4]\n".utf8), expectedOutput: Array("[2, 2]".utf8),
+                             isSample: true)])
+        let code = """
+            class Solution:
+                def solve(self, nums: List[int]) -> List[int]:
+                    return [max(Counter(nums).values()), reduce(gcd, nums)]
+            """
+        #expect(JudgeFixtures.runner.judge(code: code, problem: problem).verdict == .accepted)
+    }
+
+    @Test("the corpus's own problems get no prelude")
+    func noPreludeForCorpus() {
+        let outcome = JudgeFixtures.runner.judge(code: "print(gcd(1, 2))\n", problem: JudgeFixtures.sumProblem)
+        #expect(outcome.verdict == .runtimeError)
+    }
+}

@@ -57,7 +57,8 @@ public final class CandidateRunner: Sendable {
 
     public func run(code: String, problem: Problem, test: TestCase) -> TestOutcome {
         let sentinel = "proctor-done-" + UUID().uuidString
-        let program = ProgramAssembly.program(for: problem.kind, code: code)
+        let program = ProgramAssembly.program(for: problem.kind, code: code,
+                                              liveCodeBenchPrelude: problem.usesLiveCodeBenchPrelude)
         var environment = PreparedCommand.baseEnvironment
         environment[ProgramAssembly.sentinelVariable] = sentinel
         let command = SandboxCommand(

@@ -7,7 +7,24 @@ enum ProgramAssembly {
     /// before any candidate code runs.
     static let sentinelVariable = "PROCTOR_SENTINEL"
 
-    static func program(for kind: ProblemKind, code: String) -> String {
+    /// Standard-library modules LiveCodeBench's runner star-imports (and imports) before every
+    /// candidate, so answers that use `List`, `Counter` or `gcd` without importing them still run.
+    static let liveCodeBenchModules = [
+        "string", "re", "datetime", "collections", "heapq", "bisect", "copy", "math", "random", "statistics",
+        "itertools", "functools", "operator", "io", "sys", "json",
+    ]
+
+    /// The prelude LiveCodeBench puts before candidate code: star imports (builtins and typing among
+    /// them), the plain module imports, and a recursion limit of 50,000.
+    static let liveCodeBenchPrelude: String = {
+        let starred = (liveCodeBenchModules + ["builtins", "typing"]).map { "from \($0) import *" }
+        let plain = liveCodeBenchModules.map { "import \($0)" }
+        return (starred + plain + ["sys.setrecursionlimit(50000)"]).joined(separator: "\n") + "\n"
+    }()
+
+    /// The program to run for a candidate. `liveCodeBenchPrelude` puts LiveCodeBench's imports first.
+    static func program(for kind: ProblemKind, code: String, liveCodeBenchPrelude usePrelude: Bool = false) -> String {
+        let code = usePrelude ? liveCodeBenchPrelude + "\n" + code : code
         switch kind {
         case .standardIO:
             return code

@@ -56,6 +56,13 @@ public struct Problem: Sendable, Identifiable {
     /// The reference solution's source, when there is one.
     public var referenceSolution: String?
 
+    /// Whether candidates get LiveCodeBench's import prelude: call-based problems and problems
+    /// judged with LiveCodeBench's checker, so that verdicts match LiveCodeBench's runner.
+    public var usesLiveCodeBenchPrelude: Bool {
+        if case .functional = kind { return true }
+        return checker == .liveCodeBench
+    }
+
     public init(id: String, title: String, difficulty: String, timeLimitSeconds: Double, memoryLimitBytes: Int,
                 checker: CheckerSpec, tags: [String], statement: String, kind: ProblemKind, starterCode: String = "",
                 tests: [TestCase], directory: String? = nil, referenceSolution: String? = nil) {
