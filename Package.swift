@@ -1,11 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if arch(x86_64)
+let inferenceSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=haswell"])]
+#else
+let inferenceSwiftSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "Proctor",
     products: [
         .executable(name: "proctor", targets: ["proctor"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "Inference", targets: ["Inference"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,14 +21,25 @@ let package = Package(
         // Pure scoring functions: pass@k, intervals, text metrics.
         .target(name: "Metrics"),
 
+        // Native CPU generation: GGUF reader, quantized kernels, byte-level BPE, Llama forward.
+        // The kernels are written for AVX2/FMA/F16C (x86-64-v3); the flag lets LLVM use them.
+        .target(
+            name: "Inference",
+            swiftSettings: inferenceSwiftSettings),
+
         .executableTarget(
             name: "proctor",
             dependencies: [
                 "Metrics",
+                "Inference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(
+            name: "InferenceTests",
+            dependencies: ["Inference", "TestSupport"],
+            swiftSettings: inferenceSwiftSettings),
     ]
 )
