@@ -11,5 +11,5 @@ struct Proctor: AsyncParsableCommand {
             kernel-enforced sandbox, and scores and reports the results with confidence intervals.
             """,
         version: "0.1.0",
-        subcommands: [])
+        subcommands: [Generate.self])
 }

@@ -15,8 +15,9 @@ struct QuantKernelTests {
                 name: info.name, type: info.type, rows: info.rowCount, columns: info.rowLength, data: file.data(of: info))
             var out = [Float](repeating: 0, count: matrix.rows)
             expected.activation.withUnsafeBufferPointer { x in
+                activations.quantize(x.baseAddress!, count: x.count)
                 out.withUnsafeMutableBufferPointer { out in
-                    matrix.multiply(x.baseAddress!, scratch: &activations, into: out.baseAddress!, parallel: ParallelRows(workers: 2))
+                    WeightMatrix.multiply([(matrix, out.baseAddress!)], x.baseAddress!, activations, parallel: ParallelRows(workers: 2, minimumParallelCount: 1))
                 }
             }
             // Int8 activations carry about 0.4 % relative error per element; exact float kernels far less.
@@ -38,7 +39,7 @@ struct QuantKernelTests {
         values.withUnsafeBufferPointer { activations.quantize($0.baseAddress!, count: 64) }
         for (index, value) in values.enumerated() {
             let scale = activations.scales[index / 32]
-            let restored = Float(activations.quants[index]) * scale
+            let restored = Float(activations.quant(at: index)) * scale
             #expect(abs(restored - value) <= scale * 0.51 + abs(value) * 1e-3)
         }
     }

@@ -6,37 +6,59 @@
 struct QuantizedActivations {
     static let blockSize = 32
 
-    /// int8 quants.  // [count]
-    private(set) var quants: [Int8]
+    /// The int8 quants widened to Int16 and reordered within each block as the weight kernels
+    /// unpack their blocks: elements 0,2,…,14 | 1,3,…,15 | 16,18,…,30 | 17,19,…,31.  // [count]
+    private(set) var widened: [Int16]
     /// Per-block scale d.  // [count / 32]
     private(set) var scales: [Float]
     /// Per-block d · Σq, used by weight formats with an offset (Q4_1).  // [count / 32]
     private(set) var scaledSums: [Float]
 
     init(capacity: Int) {
-        quants = [Int8](repeating: 0, count: capacity)
+        widened = [Int16](repeating: 0, count: capacity)
         scales = [Float](repeating: 0, count: capacity / Self.blockSize)
         scaledSums = [Float](repeating: 0, count: capacity / Self.blockSize)
     }
 
     /// Quantizes `count` floats (a multiple of 32): d = max|x| / 127, q = round(x / d), ties to even.
     mutating func quantize(_ values: UnsafePointer<Float>, count: Int) {
-        precondition(count % Self.blockSize == 0 && count <= quants.count)
-        quants.withUnsafeMutableBufferPointer { quants in
+        precondition(count % Self.blockSize == 0 && count <= widened.count)
+        widened.withUnsafeMutableBufferPointer { widened in
             for block in 0..<(count / Self.blockSize) {
-                let x = UnsafeRawPointer(values + block * Self.blockSize).loadUnaligned(as: SIMD32<Float>.self)
+                let first = block * Self.blockSize
+                let x = UnsafeRawPointer(values + first).loadUnaligned(as: SIMD32<Float>.self)
                 let magnitude = pointwiseMax(x, -x).max()
                 let scale = magnitude / 127
                 // ggml's AVX2 path multiplies by 127 / max rather than dividing by d.
                 let inverse: Float = magnitude != 0 ? 127 / magnitude : 0
-                let rounded = (x * inverse).rounded(.toNearestOrEven)
-                let q = SIMD32<Int8>(truncatingIfNeeded: SIMD32<Int32>(rounded))
-                UnsafeMutableRawPointer(quants.baseAddress! + block * Self.blockSize).storeBytes(of: q, as: SIMD32<Int8>.self)
+                // Adding 1.5·2²³ leaves round-to-nearest-even of |v| < 2²² in the low mantissa
+                // bits, a vector rounding without Swift's per-lane float-to-int conversion.
+                let magic = SIMD32<Float>(repeating: 12_582_912)
+                let shifted = x * inverse + magic
+                let integers = unsafeBitCast(shifted, to: SIMD32<Int32>.self) &- 0x4B40_0000
+                var sum: Int32 = 0
+                for lane in 0..<Self.blockSize {
+                    widened[first + Self.widenedPosition(lane)] = Int16(truncatingIfNeeded: integers[lane])
+                    sum &+= integers[lane]
+                }
                 scales[block] = roundedThroughHalf(scale)
-                let sum = SIMD32<Int32>(truncatingIfNeeded: q).wrappedSum()
                 scaledSums[block] = roundedThroughHalf(scale * Float(sum))
             }
         }
+    }
+
+    /// The quant of element `index`.
+    func quant(at index: Int) -> Int16 {
+        let block = index / Self.blockSize * Self.blockSize
+        return widened[block + Self.widenedPosition(index - block)]
+    }
+
+    /// Where element `lane` of a block goes in `widened`'s order.
+    @inline(__always)
+    static func widenedPosition(_ lane: Int) -> Int {
+        let quarterBase = lane < 16 ? 0 : 16
+        let offset = lane - quarterBase
+        return quarterBase + (offset % 2) * 8 + offset / 2
     }
 }
 

@@ -28,13 +28,13 @@ struct WeightMatrix: @unchecked Sendable {
     ///   x: [columns], out: [rows]; `activations` must already hold `x` quantized when
     ///   `usesQuantizedActivations`.
     func multiply(
-        _ x: UnsafePointer<Float>, _ activations: borrowing QuantizedActivations,
+        _ x: UnsafePointer<Float>, _ activations: QuantizedActivations,
         into out: UnsafeMutablePointer<Float>, rowRange: Range<Int>
     ) {
         let blocks = columns / 32
         switch type {
         case .q4_0, .q4_1, .q8_0:
-            activations.quants.withUnsafeBufferPointer { quants in
+            activations.widened.withUnsafeBufferPointer { quants in
                 activations.scales.withUnsafeBufferPointer { scales in
                     activations.scaledSums.withUnsafeBufferPointer { sums in
                         let q = quants.baseAddress!, d = scales.baseAddress!, s = sums.baseAddress!
@@ -66,18 +66,25 @@ struct WeightMatrix: @unchecked Sendable {
         }
     }
 
-    /// The whole product `out = W · x`, rows split across `parallel`'s workers.
-    ///   x: [columns], out: [rows]
-    func multiply(
-        _ x: UnsafePointer<Float>, scratch activations: inout QuantizedActivations,
-        into out: UnsafeMutablePointer<Float>, parallel: ParallelRows
+    /// Several products of the same input, `outs[i] = matrices[i] · x`, as one parallel job
+    /// so the workers synchronise once. `activations` must hold `x` quantized (see
+    /// `QuantizedActivations.quantize`) when any matrix `usesQuantizedActivations`.
+    ///   x: [columns]; outs[i]: [matrices[i].rows]
+    static func multiply(
+        _ products: [(matrix: WeightMatrix, out: UnsafeMutablePointer<Float>)], _ x: UnsafePointer<Float>,
+        _ activations: QuantizedActivations, parallel: ParallelRows
     ) {
-        if usesQuantizedActivations { activations.quantize(x, count: columns) }
-        let shared = UncheckedSendable((x, out))
-        withUnsafePointer(to: activations) { activationsPointer in
-            let quantized = UncheckedSendable(activationsPointer)
-            parallel.run(rows) { range in
-                self.multiply(shared.value.0, quantized.value.pointee, into: shared.value.1, rowRange: range)
+        let totalRows = products.reduce(0) { $0 + $1.matrix.rows }
+        let shared = UncheckedSendable((products, x, activations))
+        parallel.run(totalRows) { range in
+            let (products, x, activations) = shared.value
+            var first = 0
+            for product in products {
+                let start = max(range.lowerBound, first), end = min(range.upperBound, first + product.matrix.rows)
+                if start < end {
+                    product.matrix.multiply(x, activations, into: product.out, rowRange: (start - first)..<(end - first))
+                }
+                first += product.matrix.rows
             }
         }
     }
