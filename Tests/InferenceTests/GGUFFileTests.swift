@@ -11,6 +11,13 @@ struct TinyGGUFExpectation: Decodable {
         let dimensions: [Int]
         let values: [Float]
         let products: [Double]
+        /// Products as ggml computes them with int8-quantized activations (4/8-bit types).
+        let ggmlProducts: [Double]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, type, dimensions, values, products
+            case ggmlProducts = "ggml_products"
+        }
     }
     let alignment: Int
     let activation: [Float]

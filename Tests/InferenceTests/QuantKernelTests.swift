@@ -32,6 +32,30 @@ struct QuantKernelTests {
         }
     }
 
+    @Test("4- and 8-bit products equal ggml's integer arithmetic on int8 activations")
+    func ggmlArithmetic() throws {
+        let expected = try ModelFiles.json(TinyGGUFExpectation.self, fixture: "tiny-gguf.json")
+        let file = try GGUFFile(path: ModelFiles.fixture("tiny.gguf"))
+        var activations = QuantizedActivations(capacity: expected.activation.count)
+        for tensor in expected.tensors {
+            guard let ggmlProducts = tensor.ggmlProducts else { continue }
+            let info = try #require(file.tensorInfo(named: tensor.name))
+            let matrix = try WeightMatrix(
+                name: info.name, type: info.type, rows: info.rowCount, columns: info.rowLength, data: file.data(of: info))
+            var out = [Float](repeating: 0, count: matrix.rows)
+            expected.activation.withUnsafeBufferPointer { x in
+                activations.quantize(x.baseAddress!, count: x.count)
+                out.withUnsafeMutableBufferPointer { out in
+                    WeightMatrix.multiply([(matrix, out.baseAddress!)], x.baseAddress!, activations, parallel: ParallelRows(workers: 1))
+                }
+            }
+            for (row, product) in ggmlProducts.enumerated() {
+                // Only float summation order differs.
+                #expect(abs(Double(out[row]) - product) <= 1e-5 * max(1, abs(product)), "\(tensor.name) row \(row): \(out[row]) vs \(product)")
+            }
+        }
+    }
+
     @Test("quantized activations round-trip within half a step per element")
     func activationQuantization() {
         let values: [Float] = (0..<64).map { Float($0 - 31) * 0.37 }

@@ -9,6 +9,8 @@ struct ParityFixture: Decodable {
         let text: String
         let promptIDs: [Int]
         let generatedIDs: [Int]
+        /// llama.cpp's best logit minus its second best at each generated step.
+        let generatedMargins: [Double]
         let topLogits: [[Double]]
         let logitsF32Base64: String?
 
@@ -16,6 +18,7 @@ struct ParityFixture: Decodable {
             case text
             case promptIDs = "prompt_ids"
             case generatedIDs = "generated_ids"
+            case generatedMargins = "generated_margins"
             case topLogits = "top_logits"
             case logitsF32Base64 = "logits_f32_base64"
         }
@@ -70,7 +73,11 @@ struct SmolLM2ParityTests {
         #expect(fixture.cases.contains { $0.promptIDs == prompt })
     }
 
-    @Test("last-position logits stay close to llama.cpp's and rank the same top token")
+    /// The bound reflects int8 activation noise, not a defect: on prompt 1, llama.cpp's own
+    /// logits are up to 1.15 (mean 0.36) from a float64 forward pass over the same dequantized
+    /// weights, and Proctor's up to 1.5 (mean 0.69); with float activations Proctor is within
+    /// 0.013 of that reference. Proctor and llama.cpp measured 0.95 apart at most here.
+    @Test("last-position logits stay within int8 activation noise of llama.cpp's and rank the same top token")
     func logits() throws {
         guard let generator = sharedGenerator else {
             print("skipped: \(ModelFiles.smolLM2MissingReason)")
@@ -91,27 +98,44 @@ struct SmolLM2ParityTests {
             #expect(best == Int(testCase.topLogits[0][0]))
         }
         print("SmolLM2 last-position logits: max |Proctor − llama.cpp| = \(worst)")
-        #expect(worst < 0.5)
+        #expect(worst < 1.5)
     }
 
-    @Test("greedy generation matches llama.cpp's tokens on at least 9 prompts in 10")
-    func greedyTokens() throws {
+    /// Teacher-forced agreement: fed llama.cpp's own greedy continuation, Proctor must pick
+    /// llama.cpp's token wherever llama.cpp's choice was clear (a margin of at least
+    /// `clearMargin` between its two best logits).
+    ///
+    /// Free-running token identity is reported but not required: int8-quantized activations
+    /// make this model's greedy path chaotic. llama.cpp itself, fed the prompt one token at a
+    /// time instead of as one batch, reproduces its own 64-token generations on only 5 of
+    /// these 12 prompts; rounding flips at near-ties move the logits by tenths.
+    @Test("picks llama.cpp's token at every clear step of llama.cpp's greedy continuations")
+    func teacherForcedAgreement() throws {
         guard let generator = sharedGenerator else {
             print("skipped: \(ModelFiles.smolLM2MissingReason)")
             return
         }
         let fixture = try ModelFiles.json(ParityFixture.self, fixture: "parity-smollm2.json")
-        var matching = 0
+        let clearMargin = 1.0
+        var clearSteps = 0, clearAgreements = 0, allSteps = 0, allAgreements = 0, identical = 0
         for (index, testCase) in fixture.cases.enumerated() {
-            let generation = generator.generate(prompt: testCase.promptIDs, maxTokens: fixture.maxTokens)
-            if generation.tokens == testCase.generatedIDs {
-                matching += 1
-            } else {
-                let agreed = zip(generation.tokens, testCase.generatedIDs).prefix { $0 == $1 }.count
-                print("prompt \(index): first \(agreed) of \(testCase.generatedIDs.count) tokens agree with llama.cpp")
+            let choices = generator.greedyChoices(prompt: testCase.promptIDs, continuation: testCase.generatedIDs)
+            for (step, expected) in testCase.generatedIDs.enumerated() {
+                allSteps += 1
+                if choices[step] == expected { allAgreements += 1 }
+                guard testCase.generatedMargins[step] >= clearMargin else { continue }
+                clearSteps += 1
+                if choices[step] == expected {
+                    clearAgreements += 1
+                } else {
+                    Issue.record("prompt \(index) step \(step): chose \(choices[step]), llama.cpp \(expected) by a margin of \(testCase.generatedMargins[step])")
+                }
             }
+            let free = generator.generate(prompt: testCase.promptIDs, maxTokens: fixture.maxTokens)
+            if free.tokens == testCase.generatedIDs { identical += 1 }
         }
-        print("SmolLM2 greedy parity: \(matching) of \(fixture.cases.count) prompts identical")
-        #expect(matching * 10 >= fixture.cases.count * 9)
+        print("SmolLM2 teacher-forced agreement: \(clearAgreements)/\(clearSteps) clear steps (margin ≥ \(clearMargin)), \(allAgreements)/\(allSteps) all steps; free-running greedy identical on \(identical)/\(fixture.cases.count) prompts")
+        #expect(clearSteps > 300)
+        #expect(clearAgreements == clearSteps)
     }
 }

@@ -69,6 +69,20 @@ public final class TextGenerator {
         return Array(logits)
     }
 
+    /// The greedy choice at each step of `continuation` when the model is fed `prompt` and then
+    /// `continuation` itself (teacher forcing): element i is the argmax after `prompt` and the
+    /// first i continuation tokens.
+    public func greedyChoices(prompt: [Int], continuation: [Int]) -> [Int] {
+        let tokens = prompt + continuation.dropLast()
+        precondition(!prompt.isEmpty && tokens.count <= transformer.state.capacity)
+        var choices: [Int] = []
+        for (position, token) in tokens.enumerated() {
+            let logits = transformer.forward(token: token, position: position)
+            if position >= prompt.count - 1 { choices.append(Sampler.argmax(UnsafeBufferPointer(logits))) }
+        }
+        return choices
+    }
+
     /// Runs `prompt` and then samples up to `maxTokens` tokens, calling `onToken` with each;
     /// `onToken` returns false to stop early. The cache starts empty on every call.
     public func generate(

@@ -11,35 +11,46 @@ import Synchronization
 final class WorkerPool: @unchecked Sendable {
     /// Threads taking part in a job, the caller included.
     let threadCount: Int
+    private let shared: Shared
 
-    private let epoch = Atomic<Int>(0)
-    private let finished = Atomic<Int>(0)
-    private let shuttingDown = Atomic<Bool>(false)
-    private var job: UncheckedSendable<(Int) -> Void>?
-    private let workers: [Worker]
+    /// What the caller and the worker threads share; the threads keep it alive until they exit.
+    private final class Shared: @unchecked Sendable {
+        /// Incremented once per job (and once to shut down).
+        let epoch = Atomic<Int>(0)
+        /// Workers done with the current job.
+        let finished = Atomic<Int>(0)
+        let shuttingDown = Atomic<Bool>(false)
+        /// Written before `epoch` is incremented, read after it is seen to change.
+        var job: UncheckedSendable<(Int) -> Void>?
+        let sleepers: [Sleeper]
 
-    private final class Worker: @unchecked Sendable {
+        init(workerCount: Int) {
+            sleepers = (0..<workerCount).map { _ in Sleeper() }
+        }
+    }
+
+    /// One worker's sleep flag and the semaphore it sleeps on.
+    private final class Sleeper: Sendable {
         let sleeping = Atomic<Bool>(false)
         let wake = DispatchSemaphore(value: 0)
     }
 
-    /// Spins before a worker goes to sleep; about 100 µs.
+    /// Spins before a worker goes to sleep; tens of microseconds.
     private static let spinsBeforeSleep = 20_000
 
     init(threadCount: Int) {
         self.threadCount = max(1, threadCount)
-        workers = (1..<self.threadCount).map { _ in Worker() }
-        for (offset, worker) in workers.enumerated() {
-            let index = offset + 1
-            let thread = Thread { [unowned self] in self.workerLoop(index: index, worker: worker) }
-            thread.start()
+        let shared = Shared(workerCount: self.threadCount - 1)
+        self.shared = shared
+        for worker in 0..<(self.threadCount - 1) {
+            Thread { Self.workerLoop(shared, worker: worker) }.start()
         }
     }
 
     deinit {
-        shuttingDown.store(true, ordering: .releasing)
-        epoch.add(1, ordering: .releasing)
-        for worker in workers { worker.wake.signal() }
+        shared.shuttingDown.store(true, ordering: .sequentiallyConsistent)
+        shared.epoch.add(1, ordering: .sequentiallyConsistent)
+        for sleeper in shared.sleepers { sleeper.wake.signal() }
     }
 
     /// Runs `body(index)` for every index in `0..<threadCount`, index 0 on the caller, and
@@ -49,42 +60,46 @@ final class WorkerPool: @unchecked Sendable {
             body(0)
             return
         }
+        let shared = self.shared
         withoutActuallyEscaping(body) { body in
-            job = UncheckedSendable(body)
-            finished.store(0, ordering: .relaxed)
-            epoch.add(1, ordering: .releasing)
-            for worker in workers where worker.sleeping.compareExchange(expected: true, desired: false, ordering: .acquiringAndReleasing).exchanged {
-                worker.wake.signal()
+            shared.job = UncheckedSendable(body)
+            shared.finished.store(0, ordering: .sequentiallyConsistent)
+            shared.epoch.add(1, ordering: .sequentiallyConsistent)
+            for sleeper in shared.sleepers
+            where sleeper.sleeping.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged {
+                sleeper.wake.signal()
             }
             body(0)
-            while finished.load(ordering: .acquiring) < workers.count {}
-            job = nil
+            while shared.finished.load(ordering: .acquiring) < threadCount - 1 {}
+            shared.job = nil
         }
     }
 
-    private func workerLoop(index: Int, worker: Worker) {
-        var seen = epoch.load(ordering: .acquiring)
+    private static func workerLoop(_ shared: Shared, worker: Int) {
+        // Starts from the initial epoch, so a job published before this thread ran is not missed.
+        var seen = 0
+        let sleeper = shared.sleepers[worker]
         while true {
             var spins = 0
-            while epoch.load(ordering: .acquiring) == seen {
+            while shared.epoch.load(ordering: .acquiring) == seen {
                 spins += 1
-                if spins < Self.spinsBeforeSleep { continue }
+                if spins < spinsBeforeSleep { continue }
                 // Announce sleep, then look again: a job published in between either sees
                 // the flag (and signals) or is seen here.
-                worker.sleeping.store(true, ordering: .sequentiallyConsistent)
-                if epoch.load(ordering: .sequentiallyConsistent) != seen {
-                    if !worker.sleeping.compareExchange(expected: true, desired: false, ordering: .acquiringAndReleasing).exchanged {
-                        worker.wake.wait()  // the publisher took the flag: consume its signal
-                    }
+                sleeper.sleeping.store(true, ordering: .sequentiallyConsistent)
+                if shared.epoch.load(ordering: .sequentiallyConsistent) != seen {
+                    let tookFlagBack = sleeper.sleeping
+                        .compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged
+                    if !tookFlagBack { sleeper.wake.wait() }  // the publisher signalled: consume it
                 } else {
-                    worker.wake.wait()
+                    sleeper.wake.wait()
                 }
                 spins = 0
             }
-            seen = epoch.load(ordering: .acquiring)
-            if shuttingDown.load(ordering: .acquiring) { return }
-            job?.value(index)
-            finished.add(1, ordering: .releasing)
+            seen += 1
+            if shared.shuttingDown.load(ordering: .acquiring) { return }
+            shared.job?.value(worker + 1)
+            shared.finished.add(1, ordering: .releasing)
         }
     }
 }
