@@ -2,23 +2,18 @@
 ///
 /// The 4- and 8-bit formats multiply integer quants against activations quantized to int8
 /// (`QuantizedActivations`), as ggml does, so nothing is dequantized to memory. Per block the
-/// 32 integer products are folded into 4 lanes and scaled into a `SIMD4<Float>` accumulator;
+/// 32 integer products are folded into 8 lanes and scaled into a `SIMD8<Float>` accumulator;
 /// the horizontal sum happens once per row.
 enum BlockDot {
     /// Σ over blocks of ((q − 8)·d_w) · (q_x·d_x) for a Q4_0 row.  x: widened int8 quants
     @inline(__always)
     static func q4_0(_ row: UnsafeRawPointer, _ x: UnsafePointer<Int16>, _ scales: UnsafePointer<Float>, blocks: Int) -> Float {
-        @inline(__always)
-        func block(_ index: Int) -> (products: SIMD4<Float>, scale: Float) {
+        pairwise(blocks: blocks) { index in
             let weights = row + index * 18
-            let (a, b, c, d) = nibbles(weights + 2)
-            let eight = SIMD8<Int16>(repeating: 8)
-            let products = productSum(a &- eight, b &- eight, c &- eight, d &- eight, x + index * 32)
-            return (products, halfToFloat(weights.loadUnaligned(as: UInt16.self)) * scales[index])
-        }
-        return pairwise(blocks: blocks) { index in
-            let (products, scale) = block(index)
-            return (products, scale, 0)
+            let (even, odd) = nibbles(weights + 2)
+            let eight = SIMD16<Int16>(repeating: 8)
+            let products = productSum(even &- eight, odd &- eight, x + index * 32)
+            return (products, halfToFloat(weights.loadUnaligned(as: UInt16.self)) * scales[index], 0)
         }
     }
 
@@ -31,8 +26,8 @@ enum BlockDot {
     ) -> Float {
         pairwise(blocks: blocks) { index in
             let weights = row + index * 20
-            let (a, b, c, d) = nibbles(weights + 4)
-            let products = productSum(a, b, c, d, x + index * 32)
+            let (even, odd) = nibbles(weights + 4)
+            let products = productSum(even, odd, x + index * 32)
             let scale = halfToFloat(weights.loadUnaligned(as: UInt16.self)) * scales[index]
             let offset = halfToFloat(weights.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) * scaledSums[index]
             return (products, scale, offset)
@@ -44,11 +39,9 @@ enum BlockDot {
     static func q8_0(_ row: UnsafeRawPointer, _ x: UnsafePointer<Int16>, _ scales: UnsafePointer<Float>, blocks: Int) -> Float {
         pairwise(blocks: blocks) { index in
             let weights = row + index * 34
-            let first = weights.loadUnaligned(fromByteOffset: 2, as: SIMD8<Int16>.self)
-            let second = weights.loadUnaligned(fromByteOffset: 18, as: SIMD8<Int16>.self)
+            let lanes = weights.loadUnaligned(fromByteOffset: 2, as: SIMD16<Int16>.self)
             // Sign-extend the even and odd bytes of each 16-bit lane.
-            let products = productSum(
-                (first &<< 8) &>> 8, first &>> 8, (second &<< 8) &>> 8, second &>> 8, x + index * 32)
+            let products = productSum((lanes &<< 8) &>> 8, lanes &>> 8, x + index * 32)
             return (products, halfToFloat(weights.loadUnaligned(as: UInt16.self)) * scales[index], 0)
         }
     }
@@ -57,52 +50,49 @@ enum BlockDot {
     /// accumulators so consecutive blocks do not wait on each other's additions.
     @inline(__always)
     static func pairwise(
-        blocks: Int, _ block: (Int) -> (products: SIMD4<Float>, scale: Float, offset: Float)
+        blocks: Int, _ block: (Int) -> (products: SIMD8<Float>, scale: Float, offset: Float)
     ) -> Float {
-        var even = SIMD4<Float>(), odd = SIMD4<Float>()
+        var even = SIMD8<Float>(), odd = SIMD8<Float>()
+        var evenOffsets: Float = 0, oddOffsets: Float = 0
         var index = 0
         while index + 1 < blocks {
             let first = block(index), second = block(index + 1)
             even.addProduct(first.products, first.scale)
             odd.addProduct(second.products, second.scale)
-            even[0] += first.offset
-            odd[0] += second.offset
+            evenOffsets += first.offset
+            oddOffsets += second.offset
             index += 2
         }
         if index < blocks {
             let last = block(index)
             even.addProduct(last.products, last.scale)
-            even[0] += last.offset
+            evenOffsets += last.offset
         }
-        return (even + odd).sum()
+        return (even + odd).sum() + (evenOffsets + oddOffsets)
     }
 
-    /// The 32 nibbles of a 16-byte Q4 block, widened in lanes of 16 bits: elements
-    /// 0,2,…,14 (low nibbles of even bytes), 1,3,…,15, 16,18,…,30 (high nibbles), 17,…,31.
-    /// Shifts and masks on the raw lanes do the widening; Swift's SIMD integer conversions
+    /// The 32 nibbles of a 16-byte Q4 block widened to 16-bit lanes: the even elements
+    /// 0,2,…,30 and the odd elements 1,3,…,31. Byte j holds elements j (low nibble) and
+    /// j + 16 (high nibble), so the even elements are the low nibbles of the even bytes, then
+    /// their high nibbles. Shifts and masks do the widening; Swift's SIMD integer conversions
     /// would compile to per-lane loops.
     @inline(__always)
-    static func nibbles(_ packed: UnsafeRawPointer) -> (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>) {
+    static func nibbles(_ packed: UnsafeRawPointer) -> (even: SIMD16<Int16>, odd: SIMD16<Int16>) {
         let lanes = packed.loadUnaligned(as: SIMD8<Int16>.self)
-        let mask = SIMD8<Int16>(repeating: 0x0F)
-        return (lanes & mask, (lanes &>> 8) & mask, (lanes &>> 4) & mask, (lanes &>> 12) & mask)
+        let both = SIMD16<Int16>(lowHalf: lanes, highHalf: lanes &>> 4)
+        let mask = SIMD16<Int16>(repeating: 0x0F)
+        return (both & mask, (both &>> 8) & mask)
     }
 
-    /// Σ of the products of four weight quarters with the matching quarters of widened
-    /// activations, as 4 float lanes. Each 16-bit lane sums four products of at most 127·128
-    /// in magnitude for 4-bit weights, or two for 8-bit ones, so it cannot overflow.
+    /// Σ of the products of the even and odd weight elements with the matching widened
+    /// activations, as 8 float lanes. Each 16-bit lane sums two products of at most 127·127
+    /// in magnitude, so it cannot overflow before the pairs are widened to 32 bits.
     @inline(__always)
-    static func productSum(
-        _ a: SIMD8<Int16>, _ b: SIMD8<Int16>, _ c: SIMD8<Int16>, _ d: SIMD8<Int16>, _ x: UnsafePointer<Int16>
-    ) -> SIMD4<Float> {
+    static func productSum(_ even: SIMD16<Int16>, _ odd: SIMD16<Int16>, _ x: UnsafePointer<Int16>) -> SIMD8<Float> {
         let raw = UnsafeRawPointer(x)
-        let ab = a &* raw.loadUnaligned(as: SIMD8<Int16>.self) &+ b &* raw.loadUnaligned(fromByteOffset: 16, as: SIMD8<Int16>.self)
-        let cd = c &* raw.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int16>.self) &+ d &* raw.loadUnaligned(fromByteOffset: 48, as: SIMD8<Int16>.self)
-        // Widen pairs of 16-bit lanes into 32-bit sums before they can overflow.
-        let abPairs = unsafeBitCast(ab, to: SIMD4<Int32>.self)
-        let cdPairs = unsafeBitCast(cd, to: SIMD4<Int32>.self)
-        let sums = ((abPairs &<< 16) &>> 16) &+ (abPairs &>> 16) &+ ((cdPairs &<< 16) &>> 16) &+ (cdPairs &>> 16)
-        return SIMD4<Float>(sums)
+        let sums = even &* raw.loadUnaligned(as: SIMD16<Int16>.self) &+ odd &* raw.loadUnaligned(fromByteOffset: 32, as: SIMD16<Int16>.self)
+        let pairs = unsafeBitCast(sums, to: SIMD8<Int32>.self)
+        return SIMD8<Float>(((pairs &<< 16) &>> 16) &+ (pairs &>> 16))
     }
 
     /// Σ w·x for an F32 row.
