@@ -5,7 +5,8 @@ Usage: decode_speed.py PROCTOR_BINARY MODEL.gguf [--threads N] [--tokens N] [--r
 Both engines get the same raw prompt (a code prefix that does not end soon), the same thread
 count and greedy decoding. Proctor reports its own prefill and decode rates on stderr;
 llama.cpp is timed here around `eval` of the prompt and of each generated token. Each
-engine runs `--runs` times and the best run counts, since the machine may be shared. Peak
+engine runs `--runs` times, alternating, and the best run counts, since the machine may be
+shared. Peak
 resident memory: the proctor process's, and this Python process's while llama.cpp runs
 (which includes the interpreter, about 30 MB).
 """
@@ -71,9 +72,12 @@ def llama_run():
             "generated": args.tokens, "decode": args.tokens / decode_seconds}
 
 
-proctor = [proctor_run() for _ in range(args.runs)]
+# Alternate the engines so both see the same background load on a shared machine.
+proctor, llama = [], []
+for _ in range(args.runs):
+    proctor.append(proctor_run())
+    llama.append(llama_run())
 proctor_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-llama = [llama_run() for _ in range(args.runs)]
 llama_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 best = lambda runs, key: max(run[key] for run in runs)

@@ -35,8 +35,9 @@ final class WorkerPool: @unchecked Sendable {
         let wake = DispatchSemaphore(value: 0)
     }
 
-    /// Spins before a worker goes to sleep; tens of microseconds.
-    private static let spinsBeforeSleep = 20_000
+    /// Spins before a worker goes to sleep, about a millisecond: longer than the serial work
+    /// (attention, norms) between two products of one token, so a decode step never sleeps.
+    private static let spinsBeforeSleep = 1_000_000
 
     init(threadCount: Int) {
         self.threadCount = max(1, threadCount)
