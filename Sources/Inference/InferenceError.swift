@@ -1,0 +1,50 @@
+/// The one error the Inference module throws: a file, tensor or metadata key is unusable.
+///
+/// Each case names the file, tensor or key at fault so the message alone says what to fix.
+public enum InferenceError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be opened or mapped.
+    case cannotOpen(path: String, errno: Int32)
+    /// The GGUF header or metadata is malformed at a byte offset.
+    case malformedGGUF(path: String, offset: Int, reason: String)
+    /// A tensor's data does not fit in the file: it was truncated or its header is inconsistent.
+    case tensorOutOfBounds(path: String, tensor: String, expectedBytes: Int, availableBytes: Int)
+    /// A tensor is stored in a ggml type this module cannot read or compute with.
+    case unsupportedTensorType(tensor: String, typeCode: UInt32)
+    /// A required metadata key is absent.
+    case missingMetadata(key: String)
+    /// A metadata key holds a value of another type than the one needed.
+    case wrongMetadataType(key: String, expected: String)
+    /// A tensor the model needs is absent.
+    case missingTensor(name: String)
+    /// A tensor has another shape than the model's configuration implies.
+    case tensorShapeMismatch(name: String, expected: [Int], actual: [Int])
+    /// The model's architecture or hyperparameters are outside what this engine implements.
+    case unsupportedModel(reason: String)
+    /// The tokenizer described by the metadata cannot be built.
+    case invalidTokenizer(reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, errno):
+            return "cannot open \(path): errno \(errno)"
+        case let .malformedGGUF(path, offset, reason):
+            return "\(path): malformed GGUF at byte \(offset): \(reason)"
+        case let .tensorOutOfBounds(path, tensor, expectedBytes, availableBytes):
+            return "\(path): tensor '\(tensor)' needs \(expectedBytes) bytes but only \(availableBytes) are in the file (truncated or inconsistent)"
+        case let .unsupportedTensorType(tensor, typeCode):
+            return "tensor '\(tensor)' has ggml type \(typeCode), which is not supported"
+        case let .missingMetadata(key):
+            return "metadata key '\(key)' is missing"
+        case let .wrongMetadataType(key, expected):
+            return "metadata key '\(key)' is not \(expected)"
+        case let .missingTensor(name):
+            return "tensor '\(name)' is missing"
+        case let .tensorShapeMismatch(name, expected, actual):
+            return "tensor '\(name)' has shape \(actual), expected \(expected)"
+        case let .unsupportedModel(reason):
+            return "unsupported model: \(reason)"
+        case let .invalidTokenizer(reason):
+            return "invalid tokenizer: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The small pure kernels of the forward pass, in the spirit of llama2.c's `run.c`.
+enum Kernels {
+    /// out = x / rms(x) · weight, rms(x) = √(mean(x²) + ε).  x, weight, out: [count]
+    static func rmsNorm(
+        _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
+        count: Int, epsilon: Float
+    ) {
+        var sumOfSquares: Double = 0  // ggml accumulates in double here
+        for index in 0..<count { sumOfSquares += Double(x[index] * x[index]) }
+        let scale = 1 / (Float(sumOfSquares / Double(count)) + epsilon).squareRoot()
+        for index in 0..<count { out[index] = x[index] * scale * weight[index] }
+    }
+
+    /// Rotates each head of `vector` by `position` angles θ_i = position · base^(−2i/headDim).
+    ///   vector: [heads · headDim]
+    static func rope(
+        _ vector: UnsafeMutablePointer<Float>, heads: Int, headDimension: Int, position: Int,
+        theta: Float, style: ModelConfig.RopeStyle
+    ) {
+        let half = headDimension / 2
+        for pair in 0..<half {
+            let frequency = powf(theta, -Float(2 * pair) / Float(headDimension))
+            let angle = Float(position) * frequency
+            let cosine = cosf(angle), sine = sinf(angle)
+            for head in 0..<heads {
+                let base = vector + head * headDimension
+                let (first, second) = style == .adjacentPairs ? (2 * pair, 2 * pair + 1) : (pair, pair + half)
+                let a = base[first], b = base[second]
+                base[first] = a * cosine - b * sine
+                base[second] = a * sine + b * cosine
+            }
+        }
+    }
+
+    /// In-place softmax of `x`: [count].
+    static func softmax(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        var maximum = -Float.infinity
+        for index in 0..<count { maximum = max(maximum, x[index]) }
+        var sum: Float = 0
+        for index in 0..<count {
+            x[index] = expf(x[index] - maximum)
+            sum += x[index]
+        }
+        let inverse = 1 / sum
+        for index in 0..<count { x[index] *= inverse }
+    }
+
+    /// SwiGLU: gate = silu(gate) · up, silu(g) = g / (1 + e^−g).  gate, up: [count]
+    static func swiGLU(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
+        for index in 0..<count {
+            let g = gate[index]
+            gate[index] = g / (1 + expf(-g)) * up[index]
+        }
+    }
+
+    /// x += y.  x, y: [count]
+    static func add(_ x: UnsafeMutablePointer<Float>, _ y: UnsafePointer<Float>, count: Int) {
+        for index in 0..<count { x[index] += y[index] }
+    }
+
+    /// Σ q·k with k stored in half precision; q is rounded to half first, as ggml converts
+    /// the query to the cache's type.  q, k: [count]
+    static func dotHalf(_ q: UnsafePointer<Float16>, _ k: UnsafePointer<Float16>, count: Int) -> Float {
+        var accumulator = SIMD16<Float>()
+        var index = 0
+        while index + 16 <= count {
+            let a = SIMD16<Float>(UnsafeRawPointer(q + index).loadUnaligned(as: SIMD16<Float16>.self))
+            let b = SIMD16<Float>(UnsafeRawPointer(k + index).loadUnaligned(as: SIMD16<Float16>.self))
+            accumulator.addProduct(a, b)
+            index += 16
+        }
+        var total = accumulator.sum()
+        while index < count {
+            total += Float(q[index]) * Float(k[index])
+            index += 1
+        }
+        return total
+    }
+}

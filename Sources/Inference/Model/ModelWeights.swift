@@ -1,0 +1,71 @@
+/// The tensors of a Llama-family decoder, left in the memory-mapped GGUF file.
+struct ModelWeights: @unchecked Sendable {
+    /// One transformer block.
+    struct Layer {
+        let attentionNorm: [Float]  // [dim]
+        let query: WeightMatrix  // [heads·headDim, dim]
+        let key: WeightMatrix  // [kvHeads·headDim, dim]
+        let value: WeightMatrix  // [kvHeads·headDim, dim]
+        let queryBias: [Float]?  // [heads·headDim], Qwen2 only
+        let keyBias: [Float]?  // [kvHeads·headDim]
+        let valueBias: [Float]?  // [kvHeads·headDim]
+        let attentionOutput: WeightMatrix  // [dim, heads·headDim]
+        let ffnNorm: [Float]  // [dim]
+        let gate: WeightMatrix  // [hidden, dim]
+        let up: WeightMatrix  // [hidden, dim]
+        let down: WeightMatrix  // [dim, hidden]
+    }
+
+    let tokenEmbedding: WeightMatrix  // [vocab, dim]
+    let layers: [Layer]
+    let outputNorm: [Float]  // [dim]
+    /// The classifier; the token embedding itself when the model ties them.
+    let output: WeightMatrix  // [vocab, dim]
+    /// Keeps the mapping alive while the matrices point into it.
+    let file: GGUFFile
+
+    init(file: GGUFFile, config: ModelConfig) throws {
+        self.file = file
+        let dim = config.dimension, qDim = config.headCount * config.headDimension, kvDim = config.kvDimension
+
+        func matrix(_ name: String, rows: Int, columns: Int) throws -> WeightMatrix {
+            guard let info = file.tensorInfo(named: name) else { throw InferenceError.missingTensor(name: name) }
+            guard info.dimensions == [columns, rows] else {
+                throw InferenceError.tensorShapeMismatch(name: name, expected: [columns, rows], actual: info.dimensions)
+            }
+            return try WeightMatrix(name: name, type: info.type, rows: rows, columns: columns, data: file.data(of: info))
+        }
+        func vector(_ name: String, count: Int) throws -> [Float] {
+            guard let info = file.tensorInfo(named: name) else { throw InferenceError.missingTensor(name: name) }
+            guard info.dimensions == [count] else {
+                throw InferenceError.tensorShapeMismatch(name: name, expected: [count], actual: info.dimensions)
+            }
+            return try file.floats(of: info)
+        }
+        func optionalVector(_ name: String, count: Int) throws -> [Float]? {
+            file.tensorInfo(named: name) == nil ? nil : try vector(name, count: count)
+        }
+
+        tokenEmbedding = try matrix("token_embd.weight", rows: config.vocabularySize, columns: dim)
+        layers = try (0..<config.layerCount).map { index in
+            let prefix = "blk.\(index)."
+            return Layer(
+                attentionNorm: try vector(prefix + "attn_norm.weight", count: dim),
+                query: try matrix(prefix + "attn_q.weight", rows: qDim, columns: dim),
+                key: try matrix(prefix + "attn_k.weight", rows: kvDim, columns: dim),
+                value: try matrix(prefix + "attn_v.weight", rows: kvDim, columns: dim),
+                queryBias: try optionalVector(prefix + "attn_q.bias", count: qDim),
+                keyBias: try optionalVector(prefix + "attn_k.bias", count: kvDim),
+                valueBias: try optionalVector(prefix + "attn_v.bias", count: kvDim),
+                attentionOutput: try matrix(prefix + "attn_output.weight", rows: dim, columns: qDim),
+                ffnNorm: try vector(prefix + "ffn_norm.weight", count: dim),
+                gate: try matrix(prefix + "ffn_gate.weight", rows: config.hiddenDimension, columns: dim),
+                up: try matrix(prefix + "ffn_up.weight", rows: config.hiddenDimension, columns: dim),
+                down: try matrix(prefix + "ffn_down.weight", rows: dim, columns: config.hiddenDimension))
+        }
+        outputNorm = try vector("output_norm.weight", count: dim)
+        output = file.tensorInfo(named: "output.weight") == nil
+            ? tokenEmbedding
+            : try matrix("output.weight", rows: config.vocabularySize, columns: dim)
+    }
+}

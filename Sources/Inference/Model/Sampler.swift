@@ -1,0 +1,102 @@
+import Foundation
+
+/// How the next token is chosen from the logits.
+public struct SamplingParameters: Sendable, Equatable {
+    /// 0 picks the most likely token (greedy); higher values flatten the distribution.
+    public var temperature: Float
+    /// Keep only the `topK` most likely tokens; 0 keeps all.
+    public var topK: Int
+    /// Keep the smallest set of most likely tokens whose probability reaches `topP`; 1 keeps all.
+    public var topP: Float
+    /// Drop tokens less likely than `minP` times the most likely one; 0 keeps all.
+    public var minP: Float
+    /// Seed of the random draws: the same seed and prompt give the same text.
+    public var seed: UInt64
+
+    /// Greedy decoding unless a temperature is given.
+    public init(temperature: Float = 0, topK: Int = 0, topP: Float = 1, minP: Float = 0, seed: UInt64 = 0) {
+        self.temperature = temperature
+        self.topK = topK
+        self.topP = topP
+        self.minP = minP
+        self.seed = seed
+    }
+}
+
+/// Picks tokens from logits: greedy, or top-k → top-p → min-p on the model's probabilities,
+/// then temperature, then a seeded draw (the order of llama.cpp's sampler chain).
+struct Sampler {
+    let parameters: SamplingParameters
+    private var random: SplitMix64
+
+    init(parameters: SamplingParameters) {
+        self.parameters = parameters
+        random = SplitMix64(seed: parameters.seed)
+    }
+
+    /// The chosen token id.  logits: [vocab]
+    mutating func sample(_ logits: UnsafeBufferPointer<Float>) -> Int {
+        if parameters.temperature <= 0 { return Self.argmax(logits) }
+
+        var candidates = logits.indices.map { (id: $0, logit: logits[$0]) }
+        candidates.sort { $0.logit > $1.logit }
+        if parameters.topK > 0 { candidates = Array(candidates.prefix(parameters.topK)) }
+
+        // Probabilities at temperature 1 decide which candidates survive top-p and min-p.
+        let maximum = candidates[0].logit
+        var probabilities = candidates.map { expf($0.logit - maximum) }
+        let total = probabilities.reduce(0, +)
+        var kept = candidates.count
+        if parameters.topP < 1 {
+            var cumulative: Float = 0
+            for index in candidates.indices {
+                cumulative += probabilities[index] / total
+                if cumulative >= parameters.topP {
+                    kept = index + 1
+                    break
+                }
+            }
+        }
+        if parameters.minP > 0 {
+            // probabilities[0] is e^0 = 1, the most likely token's weight.
+            kept = min(kept, max(1, probabilities.prefix(kept).firstIndex { $0 < parameters.minP } ?? kept))
+        }
+        candidates.removeLast(candidates.count - kept)
+
+        probabilities = candidates.map { expf(($0.logit - maximum) / parameters.temperature) }
+        let scaledTotal = probabilities.reduce(0, +)
+        var threshold = random.nextUnitFloat() * scaledTotal
+        for (index, probability) in probabilities.enumerated() {
+            threshold -= probability
+            if threshold < 0 { return candidates[index].id }
+        }
+        return candidates[kept - 1].id
+    }
+
+    /// The index of the largest logit, the first on ties.
+    static func argmax(_ logits: UnsafeBufferPointer<Float>) -> Int {
+        var best = 0
+        for index in logits.indices where logits[index] > logits[best] { best = index }
+        return best
+    }
+}
+
+/// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1) with 24 bits of precision.
+    mutating func nextUnitFloat() -> Float {
+        Float(next() >> 40) / Float(1 << 24)
+    }
+}
