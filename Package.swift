@@ -53,10 +53,13 @@ let package = Package(
             name: "Inference",
             swiftSettings: inferenceSwiftSettings),
 
+        // Pipelines across roles: sampling a problem set from a model into a samples file.
+        .target(name: "Evaluation", dependencies: ["Inference", "Judge"]),
+
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference",
+                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -1,15 +1,29 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Inference
+import Judge
 
 /// `proctor generate`: sample a completion from a GGUF model on the CPU.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate a completion for one prompt with a GGUF model on the CPU.",
+        abstract: "Sample completions from a GGUF model on the CPU: for one prompt, or for every problem of a set.",
         discussion: """
-            The prompt is wrapped in the model's chat template (ChatML) as one user message \
-            unless --raw is given. Special tokens written in the prompt, such as <|im_start|>, \
-            are parsed. Timing goes to standard error.
+            One prompt: the prompt is wrapped in the model's chat template (ChatML) as one user \
+            message unless --raw is given. Special tokens written in the prompt, such as \
+            <|im_start|>, are parsed. Timing goes to standard error.
+
+            A problem set (--problems): every problem gets LiveCodeBench's code-generation prompt \
+            (system message, then ### Question / ### Format / ### Answer) through the chat \
+            template, or its plain prompt for HumanEval; --n samples each are appended to --out as \
+            Proctor samples JSONL (problem_id, checkpoint, sample_index, output, code, token \
+            counts, seconds), each line flushed to disk; --resume skips what --out holds. Each \
+            sample has its own seed derived from --seed, the problem and the index.
+
+            Examples:
+              proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --max-tokens 64
+              proctor generate --model smollm2.gguf --problems problems/ --n 1 --max-tokens 384 \
+                  --checkpoint-label base --out samples.jsonl
             """)
 
     @Option(help: "Path of the GGUF model file.")
@@ -17,6 +31,24 @@ struct Generate: ParsableCommand {
 
     @Option(help: "The prompt text.")
     var prompt: String?
+
+    @Option(help: "A problem set (folder, problem folder, or LiveCodeBench/HumanEval JSONL) to sample for.")
+    var problems: String?
+
+    @Option(help: "Samples per problem (with --problems).")
+    var n: Int = 1
+
+    @Option(help: "The samples file to append to (with --problems).")
+    var out: String?
+
+    @Option(help: "The checkpoint label written with each sample (with --problems).")
+    var checkpointLabel: String = "base"
+
+    @Flag(help: "Keep the samples already in --out and generate only the rest.")
+    var resume = false
+
+    @Option(help: "Only the first N problems of the set (with --problems).")
+    var limit: Int?
 
     @Option(help: "A file holding the prompt text.")
     var promptFile: String?
@@ -49,9 +81,12 @@ struct Generate: ParsableCommand {
     var printTokenIds = false
 
     func validate() throws {
-        guard (prompt == nil) != (promptFile == nil) else {
-            throw ValidationError("Give exactly one of --prompt and --prompt-file.")
+        let modes = [prompt != nil, promptFile != nil, problems != nil].filter { $0 }.count
+        guard modes == 1 else {
+            throw ValidationError("Give exactly one of --prompt, --prompt-file and --problems.")
         }
+        if problems != nil && out == nil { throw ValidationError("--problems needs --out, the samples file to write.") }
+        guard n >= 1 else { throw ValidationError("--n must be at least 1.") }
         guard maxTokens >= 0 else { throw ValidationError("--max-tokens must not be negative.") }
         guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
@@ -59,8 +94,24 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let text = try prompt ?? String(contentsOfFile: promptFile!, encoding: .utf8)
         let generator = try TextGenerator(modelPath: model, contextCapacity: contextSize, threads: threads)
+        if let problems, let out {
+            var set = try loadProblems(problems)
+            if let limit { set = Array(set.prefix(limit)) }
+            let settings = GenerationSettings(
+                samplesPerProblem: n, maxTokens: maxTokens,
+                sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
+                checkpoint: checkpointLabel)
+            let progressLine = ProgressLine(label: "generate")
+            try SampleGenerator(generator: generator, settings: settings).run(problems: set, out: out, resume: resume) { step in
+                let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
+                progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
+                                    extra: String(format: "%.1f tok/s", rate))
+            }
+            print("samples in \(out)")
+            return
+        }
+        let text = try prompt ?? String(contentsOfFile: promptFile!, encoding: .utf8)
         let promptIDs = generator.promptTokens(for: text, raw: raw)
         let sampling = SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed)
 

@@ -1,0 +1,119 @@
+import Foundation
+import Inference
+import Judge
+
+/// How samples are drawn for a problem set.
+public struct GenerationSettings: Sendable {
+    /// Samples per problem.
+    public var samplesPerProblem: Int
+    public var maxTokens: Int
+    public var sampling: SamplingParameters
+    /// The checkpoint label written with every sample.
+    public var checkpoint: String
+    /// How code is taken from the raw output (recorded as the sample's `code`).
+    public var extractor: CodeExtractor
+
+    public init(samplesPerProblem: Int = 1, maxTokens: Int = 512, sampling: SamplingParameters = SamplingParameters(),
+                checkpoint: String = "base", extractor: CodeExtractor = .lastFence) {
+        self.samplesPerProblem = samplesPerProblem
+        self.maxTokens = maxTokens
+        self.sampling = sampling
+        self.checkpoint = checkpoint
+        self.extractor = extractor
+    }
+}
+
+/// Progress of a generation run, after each sample.
+public struct GenerationProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var generatedTokens: Int
+    public var elapsedSeconds: Double
+}
+
+/// Samples completions for every problem from a native model and appends them, one durable JSON
+/// line each, to a samples file that `proctor judge` reads.
+public final class SampleGenerator {
+    let generator: TextGenerator
+    let settings: GenerationSettings
+
+    public init(generator: TextGenerator, settings: GenerationSettings) {
+        self.generator = generator
+        self.settings = settings
+    }
+
+    /// Prompt token ids for a problem: LiveCodeBench's chat prompt through the model's template,
+    /// or the raw prompt for plain-completion problems.
+    public func promptTokens(for problem: Problem) -> [Int] {
+        guard let messages = CodeGenerationPrompt.messages(for: problem), let template = generator.chatTemplate else {
+            return generator.promptTokens(for: problem.starterCode.isEmpty ? problem.statement : problem.starterCode, raw: true)
+        }
+        let text = template.render(messages.map { ChatTemplate.Message(role: $0.role, content: $0.content) })
+        return generator.promptTokens(for: text, raw: true)
+    }
+
+    /// Generates what `out` does not hold yet (with `resume`) and appends it.
+    public func run(problems: [Problem], out: String, resume: Bool,
+                    progress: ((GenerationProgress) -> Void)? = nil) throws {
+        var done: Set<String> = []
+        if resume, let data = FileManager.default.contents(atPath: out) {
+            try cutPartialLastLine(out, data: data)
+            for line in data.split(separator: 0x0A) {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    let id = object["problem_id"] as? String, let index = object["sample_index"] as? Int,
+                    let checkpoint = object["checkpoint"] as? String
+                else { continue }
+                done.insert("\(id)\u{0}\(checkpoint)\u{0}\(index)")
+            }
+        } else {
+            FileManager.default.createFile(atPath: out, contents: nil)
+        }
+        let work = problems.flatMap { problem in
+            (0..<settings.samplesPerProblem).map { (problem, $0) }
+        }.filter { !done.contains("\($0.0.id)\u{0}\(settings.checkpoint)\u{0}\($0.1)") }
+        guard let handle = FileHandle(forWritingAtPath: out) else {
+            throw JudgeError("cannot open for appending", file: out)
+        }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        let started = Date()
+        var generated = 0
+        for (position, (problem, index)) in work.enumerated() {
+            let prompt = promptTokens(for: problem)
+            var sampling = settings.sampling
+            sampling.seed = Self.seed(base: settings.sampling.seed, problemID: problem.id, index: index)
+            let generation = generator.generate(prompt: prompt, maxTokens: settings.maxTokens, sampling: sampling)
+            let output = generator.tokenizer.decode(generation.tokens)
+            generated += generation.tokens.count
+            let record: [String: Any] = [
+                "problem_id": problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
+                "output": output, "code": settings.extractor.extract(output),
+                "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
+                "stop_reason": generation.stopReason.rawValue,
+                "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
+            ]
+            var line = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+            line.append(0x0A)
+            try handle.write(contentsOf: line)
+            try handle.synchronize()
+            progress?(GenerationProgress(done: position + 1, total: work.count, generatedTokens: generated,
+                                         elapsedSeconds: Date().timeIntervalSince(started)))
+        }
+    }
+
+    /// A seed per (problem, sample) so that runs are reproducible and samples differ.
+    static func seed(base: UInt64, problemID: String, index: Int) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in problemID.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return base &+ hash &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    private func cutPartialLastLine(_ path: String, data: Data) throws {
+        guard let last = data.last, last != 0x0A else { return }
+        let keep = (data.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        if truncate(path, off_t(keep)) != 0 { throw JudgeError("cannot cut the partial last line", file: path) }
+    }
+}
