@@ -56,8 +56,9 @@ public final class SampleGenerator {
     public func run(problems: [Problem], out: String, resume: Bool,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
         var done: Set<String> = []
-        if resume, let data = FileManager.default.contents(atPath: out) {
-            try cutPartialLastLine(out, data: data)
+        if resume, FileManager.default.fileExists(atPath: out) {
+            try ResultFile.cutPartialLastLine(out)
+            let data = FileManager.default.contents(atPath: out) ?? Data()
             for line in data.split(separator: 0x0A) {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                     let id = object["problem_id"] as? String, let index = object["sample_index"] as? Int,
@@ -109,11 +110,5 @@ public final class SampleGenerator {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return base &+ hash &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
-    }
-
-    private func cutPartialLastLine(_ path: String, data: Data) throws {
-        guard let last = data.last, last != 0x0A else { return }
-        let keep = (data.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
-        if truncate(path, off_t(keep)) != 0 { throw JudgeError("cannot cut the partial last line", file: path) }
     }
 }

@@ -61,8 +61,8 @@ public final class ResultFile: @unchecked Sendable {
         return records
     }
 
-    /// Truncates the file after its last newline.
-    static func cutPartialLastLine(_ path: String) throws {
+    /// Truncates a JSONL file after its last newline: a line cut short by a crash is dropped.
+    public static func cutPartialLastLine(_ path: String) throws {
         guard let data = FileManager.default.contents(atPath: path), let last = data.last, last != 0x0A else { return }
         let keep = (data.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
         if truncate(path, off_t(keep)) != 0 {
