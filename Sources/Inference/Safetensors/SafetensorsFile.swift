@@ -30,11 +30,14 @@ public final class SafetensorsFile: @unchecked Sendable {
         }
         let declaredLength = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
         let available = bytes.count - Self.lengthFieldBytes
-        guard declaredLength <= UInt64(min(available, SafetensorsHeader.maximumByteCount)) else {
+        guard declaredLength <= UInt64(available) else {
+            throw InferenceError.malformedSafetensors(
+                path: path, reason: "the header length is \(declaredLength) bytes, but only \(available) follow it")
+        }
+        guard declaredLength <= UInt64(SafetensorsHeader.maximumByteCount) else {
             throw InferenceError.malformedSafetensors(
                 path: path,
-                reason: "the header length is \(declaredLength) bytes, but \(available) follow it"
-                    + " (limit \(SafetensorsHeader.maximumByteCount))")
+                reason: "the header length is \(declaredLength) bytes, over the limit of \(SafetensorsHeader.maximumByteCount)")
         }
         let headerLength = Int(declaredLength)
         dataOffset = Self.lengthFieldBytes + headerLength
