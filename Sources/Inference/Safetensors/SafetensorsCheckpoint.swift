@@ -93,7 +93,8 @@ public final class SafetensorsCheckpoint: @unchecked Sendable {
     /// The index's `weight_map`, each shard name checked to be a plain file name in the folder.
     private static func weightMap(indexPath: String) throws -> [String: String] {
         func malformed(_ reason: String) -> InferenceError { .malformedSafetensors(path: indexPath, reason: reason) }
-        let data = Data(try MappedFile(path: indexPath).bytes)
+        let indexFile = try MappedFile(path: indexPath)
+        let data = withExtendedLifetime(indexFile) { Data(indexFile.bytes) }
         guard let index = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw malformed("the index is not a JSON object")
         }
