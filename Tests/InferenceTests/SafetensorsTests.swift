@@ -306,6 +306,22 @@ extension SafetensorsTests {
             }
         }
 
+        @Test("rejects an index that is not JSON or has no weight_map", arguments: [
+            ("not json", "the index is not a JSON object"),
+            (#"{"metadata": {"total_size": 4}}"#, "the index has no weight_map object"),
+            (#"{"weight_map": {}}"#, "the weight_map is empty"),
+            (#"{"weight_map": {"w": 3}}"#, "weight_map entry 'w' is not a file name"),
+        ])
+        func malformedIndex(contents: String, reason: String) throws {
+            let directory = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let index = directory.appendingPathComponent("model.safetensors.index.json")
+            try Data(contents.utf8).write(to: index)
+            #expect(throws: InferenceError.malformedSafetensors(path: index.path, reason: reason)) {
+                try SafetensorsCheckpoint(path: directory.path)
+            }
+        }
+
         @Test("says so when a directory holds no safetensors checkpoint")
         func emptyDirectory() throws {
             let directory = try temporaryDirectory()
