@@ -48,7 +48,7 @@ let package = Package(
         // Scoring prediction files by task: reading, tables, comparisons, per-item output, the ROUGE benchmark.
         .target(name: "TextScoring", dependencies: ["Metrics", "JSONLines"]),
 
-        // Native CPU generation: GGUF reader, quantized kernels, byte-level BPE, Llama forward.
+        // Native CPU generation: GGUF and safetensors readers, quantized kernels, byte-level BPE, Llama forward.
         .target(
             name: "Inference",
             swiftSettings: inferenceSwiftSettings),

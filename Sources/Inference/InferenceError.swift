@@ -22,6 +22,18 @@ public enum InferenceError: Error, Equatable, CustomStringConvertible {
     case unsupportedModel(reason: String)
     /// The tokenizer described by the metadata cannot be built.
     case invalidTokenizer(reason: String)
+    /// A safetensors file's header, or a checkpoint's index, is malformed.
+    case malformedSafetensors(path: String, reason: String)
+    /// A safetensors tensor's byte range disagrees with its dtype and shape.
+    case tensorSizeMismatch(path: String, tensor: String, expectedBytes: Int, actualBytes: Int)
+    /// A safetensors tensor is stored in a dtype this module cannot convert to `Float`.
+    case unsupportedDType(path: String, tensor: String, dtype: String)
+    /// A shard named by a checkpoint's index does not exist.
+    case missingShard(index: String, shard: String, tensor: String)
+    /// A checkpoint's index places a tensor in a shard that does not hold it.
+    case tensorNotInShard(index: String, tensor: String, shard: String)
+    /// A directory holds neither `model.safetensors.index.json` nor `model.safetensors`.
+    case noSafetensorsCheckpoint(directory: String)
 
     public var description: String {
         switch self {
@@ -45,6 +57,18 @@ public enum InferenceError: Error, Equatable, CustomStringConvertible {
             return "unsupported model: \(reason)"
         case let .invalidTokenizer(reason):
             return "invalid tokenizer: \(reason)"
+        case let .malformedSafetensors(path, reason):
+            return "\(path): malformed safetensors: \(reason)"
+        case let .tensorSizeMismatch(path, tensor, expectedBytes, actualBytes):
+            return "\(path): tensor '\(tensor)' should take \(expectedBytes) bytes by its dtype and shape, but its data_offsets span \(actualBytes)"
+        case let .unsupportedDType(path, tensor, dtype):
+            return "\(path): tensor '\(tensor)' has dtype \(dtype), which cannot be read as floats (F32, F16 and BF16 can)"
+        case let .missingShard(index, shard, tensor):
+            return "\(index): shard '\(shard)' (holding '\(tensor)' and possibly more) does not exist"
+        case let .tensorNotInShard(index, tensor, shard):
+            return "\(index): tensor '\(tensor)' is mapped to shard '\(shard)', which does not contain it"
+        case let .noSafetensorsCheckpoint(directory):
+            return "\(directory): neither model.safetensors.index.json nor model.safetensors is there"
         }
     }
 }
