@@ -15,7 +15,7 @@ struct GenerateProblemsTests {
         let problems = RepositoryPaths.path("problems")
         let samples = directory + "/samples.jsonl"
         let arguments = ["generate", "--model", model, "--problems", problems, "--limit", "2", "--n", "2",
-                         "--max-tokens", "24", "--temperature", "0.8", "--seed", "7", "--checkpoint-label", "smol",
+                         "--max-tokens", "24", "--temperature", "0.8", "--seed", "7", "--checkpoint-label", "smol", "--threads", "1",
                          "--out", samples, "--resume"]
         let first = try ProctorBinary.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
