@@ -7,7 +7,7 @@ struct Proctor: AsyncParsableCommand {
         commandName: "proctor",
         abstract: "Tell whether a fine-tuned checkpoint is actually better.",
         discussion: """
-            Proctor samples code from models and LoRA checkpoints, judges every candidate in a \
+            Proctor samples code from a model on the CPU, judges every candidate in a \
             kernel-enforced sandbox, and scores and reports the results with confidence intervals.
             """,
         version: "0.1.0",
