@@ -25,7 +25,7 @@ struct LiveCodeBenchImportTests {
         let problem = try LiveCodeBenchFixture.problem("fixture-stdin-sum")
         #expect(problem.kind == .standardIO)
         #expect(problem.checker == .liveCodeBench)
-        #expect(problem.tests.map(\.name) == ["public-01", "public-02", "private-001", "private-002", "private-003"])
+        #expect(problem.tests.map(\.name) == ["001-public", "002-public", "003-private", "004-private", "005-private"])
         #expect(problem.tests.filter(\.isSample).count == 2)
         #expect(String(decoding: problem.tests[2].input, as: UTF8.self) == "4\n10 -20 30 7\n")
         #expect(String(decoding: problem.tests[2].expectedOutput, as: UTF8.self) == "27 30\n")

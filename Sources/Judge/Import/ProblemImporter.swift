@@ -110,14 +110,12 @@ public enum ProblemImporter {
             }
             kind = .functional(functionName: name)
         }
-        var tests: [TestCase] = []
-        for (index, test) in publicTests.enumerated() {
-            tests.append(TestCase(name: String(format: "public-%02d", index + 1), input: Array(test.input.utf8),
-                                  expectedOutput: Array(test.output.utf8), isSample: true))
-        }
-        for (index, test) in privateTests.enumerated() {
-            tests.append(TestCase(name: String(format: "private-%03d", index + 1), input: Array(test.input.utf8),
-                                  expectedOutput: Array(test.output.utf8), isSample: false))
+        // Names lead with the position, so that sorting by name (as problem folders are read)
+        // keeps LiveCodeBench's order: public tests first.
+        let published = publicTests.map { ($0, true) } + privateTests.map { ($0, false) }
+        let tests = published.enumerated().map { position, entry in
+            TestCase(name: String(format: "%03d-%@", position + 1, entry.1 ? "public" : "private"),
+                     input: Array(entry.0.input.utf8), expectedOutput: Array(entry.0.output.utf8), isSample: entry.1)
         }
         if tests.isEmpty { throw JudgeError("the problem has no tests", file: file, line: line) }
         return Problem(
