@@ -49,3 +49,33 @@ struct ExecCommandTests {
         #expect(violation["name"] as? String == "clone")
     }
 }
+
+@Suite("proctor doctor")
+struct DoctorCommandTests {
+    @Test("reports the kernel's support and a probe run with the protections in force")
+    func doctorJSON() throws {
+        let output = try ProctorBinary.run(["doctor", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let support = try #require(object["support"] as? [String: Any])
+        #expect(support["seccomp"] as? Bool == true)
+        let probe = try #require(object["probe"] as? [String: Any])
+        #expect(probe["status"] as? String == "ok")
+        let protections = try #require(probe["protections"] as? [String: Any])
+        #expect(protections["seccomp"] as? Bool == true)
+        #expect(protections["landlock"] as? Bool == (support["landlockABI"] != nil))
+    }
+
+    @Test("a cgroup slot left by a process that has exited is removed")
+    func staleCgroupSlotsAreSwept() throws {
+        let root = "/sys/fs/cgroup/memory/proctor"
+        guard FileManager.default.fileExists(atPath: root) else { return }  // no v1 memory cgroup here
+        var deadPID: Int32 = 4_000_000
+        while kill(deadPID, 0) == 0 || errno != ESRCH { deadPID += 1 }
+        let stale = "\(root)/\(deadPID)-1"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: false)
+        let output = try ProctorBinary.run(["doctor"])
+        #expect(output.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+}
