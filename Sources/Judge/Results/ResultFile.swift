@@ -32,9 +32,10 @@ public final class ResultFile: @unchecked Sendable {
 
     /// Appends one record and waits until it is on disk.
     public func append(_ record: ResultRecord) throws {
-        var line = try encoder.encode(record)
-        line.append(0x0A)
+        // Workers append concurrently; the shared encoder is used under the lock too.
         try lock.withLock {
+            var line = try encoder.encode(record)
+            line.append(0x0A)
             let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if written != line.count { throw JudgeError("write failed: \(String(cString: strerror(errno)))", file: path) }
             if fsync(fd) != 0 { throw JudgeError("fsync failed: \(String(cString: strerror(errno)))", file: path) }
