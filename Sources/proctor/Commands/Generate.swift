@@ -26,7 +26,7 @@ struct Generate: ParsableCommand {
                   --checkpoint-label base --out samples.jsonl
             """)
 
-    @Option(help: "Path of the GGUF model file.")
+    @Option(help: "Path of the GGUF model file, or a catalog name such as smollm2 (see `proctor models`).")
     var model: String
 
     @Option(help: "The prompt text.")
@@ -94,7 +94,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let generator = try TextGenerator(modelPath: model, contextCapacity: contextSize, threads: threads)
+        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model) ?? model, contextCapacity: contextSize, threads: threads)
         if let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
