@@ -38,12 +38,12 @@ enum Kernels {
     static func softmax(_ x: UnsafeMutablePointer<Float>, count: Int) {
         var maximum = -Float.infinity
         for index in 0..<count { maximum = max(maximum, x[index]) }
-        var sum: Float = 0
+        var sum: Double = 0  // ggml sums the exponentials in double
         for index in 0..<count {
             x[index] = expf(x[index] - maximum)
-            sum += x[index]
+            sum += Double(x[index])
         }
-        let inverse = 1 / sum
+        let inverse = Float(1 / sum)
         for index in 0..<count { x[index] *= inverse }
     }
 

@@ -64,7 +64,7 @@ final class Transformer {
                 let mixed = s.xb + head * headDim  // [headDim]
                 mixed.update(repeating: 0, count: headDim)
                 for past in 0...position {
-                    let weight = s.attention[past]
+                    let weight = Float(Float16(s.attention[past]))  // ggml multiplies V by the probabilities as halves
                     let values = layerValues + past * kvDim + kvOffset
                     for index in 0..<headDim { mixed[index] += weight * Float(values[index]) }
                 }
