@@ -39,10 +39,12 @@ public final class TextGenerator {
 
     private let transformer: Transformer
 
-    /// Loads the model at `path` (memory-mapped) with a KV cache for `contextCapacity` tokens.
-    public init(modelPath path: String, contextCapacity: Int = 4096, threads: Int = 2) throws {
+    /// Loads the model at `path` (memory-mapped) with a KV cache for `contextCapacity` tokens
+    /// per sequence; a forward pass runs up to `batchSize` tokens (prompt chunk or samples).
+    public init(modelPath path: String, contextCapacity: Int = 4096, threads: Int = 2, batchSize: Int = 64) throws {
+        precondition(batchSize >= 1, "the batch size must be at least 1")
         let file = try GGUFFile(path: path)
-        transformer = try Transformer(file: file, capacity: contextCapacity, threads: threads)
+        transformer = try Transformer(file: file, capacity: contextCapacity, threads: threads, batchCapacity: batchSize)
         config = transformer.config
         tokenizer = try Tokenizer(gguf: file)
         chatTemplate = ChatTemplate(gguf: file)
