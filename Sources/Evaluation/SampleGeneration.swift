@@ -23,7 +23,7 @@ public struct GenerationSettings: Sendable {
     }
 }
 
-/// Progress of a generation run, after each sample.
+/// Progress of a generation run, after each problem's samples.
 public struct GenerationProgress: Sendable {
     public var done: Int
     public var total: Int
@@ -31,8 +31,8 @@ public struct GenerationProgress: Sendable {
     public var elapsedSeconds: Double
 }
 
-/// Samples completions for every problem from a native model and appends them, one durable JSON
-/// line each, to a samples file that `proctor judge` reads.
+/// Samples completions for every problem from a native model and appends them, one JSON line
+/// each, flushed to disk after each problem, to a samples file that `proctor judge` reads.
 public final class SampleGenerator {
     let generator: TextGenerator
     let settings: GenerationSettings
@@ -52,7 +52,11 @@ public final class SampleGenerator {
         return generator.promptTokens(for: text, raw: true)
     }
 
-    /// Generates what `out` does not hold yet (with `resume`) and appends it.
+    /// Generates what `out` does not hold yet (with `resume`) and appends it. The missing
+    /// samples of one problem decode together as one batch over the prompt's shared cache;
+    /// each keeps its own seed, so a sample's text does not depend on which others were
+    /// generated with it. `seconds` of a record is the prompt's time plus the time until that
+    /// sample finished, overlapping with the other samples of its batch.
     public func run(problems: [Problem], out: String, resume: Bool,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
         var done: Set<String> = []
@@ -69,35 +73,42 @@ public final class SampleGenerator {
         } else {
             FileManager.default.createFile(atPath: out, contents: nil)
         }
-        let work = problems.flatMap { problem in
-            (0..<settings.samplesPerProblem).map { (problem, $0) }
-        }.filter { !done.contains("\($0.0.id)\u{0}\(settings.checkpoint)\u{0}\($0.1)") }
+        // Per problem, the sample indices still missing: generated together in one batch.
+        let work = problems.map { problem in
+            (problem, (0..<settings.samplesPerProblem).filter { !done.contains("\(problem.id)\u{0}\(settings.checkpoint)\u{0}\($0)") })
+        }.filter { !$0.1.isEmpty }
+        let total = work.reduce(0) { $0 + $1.1.count }
         guard let handle = FileHandle(forWritingAtPath: out) else {
             throw JudgeError("cannot open for appending", file: out)
         }
         defer { try? handle.close() }
         try handle.seekToEnd()
         let started = Date()
-        var generated = 0
-        for (position, (problem, index)) in work.enumerated() {
+        var generated = 0, finished = 0
+        for (problem, indices) in work {
             let prompt = promptTokens(for: problem)
-            var sampling = settings.sampling
-            sampling.seed = Self.seed(base: settings.sampling.seed, problemID: problem.id, index: index)
-            let generation = generator.generate(prompt: prompt, maxTokens: settings.maxTokens, sampling: sampling)
-            let output = generator.tokenizer.decode(generation.tokens)
-            generated += generation.tokens.count
-            let record: [String: Any] = [
-                "problem_id": problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
-                "output": output, "code": settings.extractor.extract(output),
-                "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
-                "stop_reason": generation.stopReason.rawValue,
-                "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
-            ]
-            var line = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
-            line.append(0x0A)
-            try handle.write(contentsOf: line)
+            let samplings = indices.map { index in
+                var sampling = settings.sampling
+                sampling.seed = Self.seed(base: settings.sampling.seed, problemID: problem.id, index: index)
+                return sampling
+            }
+            let generations = generator.generate(prompt: prompt, samplings: samplings, maxTokens: settings.maxTokens)
+            for ((index, sampling), generation) in zip(zip(indices, samplings), generations) {
+                generated += generation.tokens.count
+                let record: [String: Any] = [
+                    "problem_id": problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
+                    "output": generation.text, "code": settings.extractor.extract(generation.text),
+                    "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
+                    "stop_reason": generation.stopReason.rawValue,
+                    "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
+                ]
+                var line = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+                line.append(0x0A)
+                try handle.write(contentsOf: line)
+            }
             try handle.synchronize()
-            progress?(GenerationProgress(done: position + 1, total: work.count, generatedTokens: generated,
+            finished += indices.count
+            progress?(GenerationProgress(done: finished, total: total, generatedTokens: generated,
                                          elapsedSeconds: Date().timeIntervalSince(started)))
         }
     }

@@ -43,6 +43,36 @@ struct GenerateProblemsTests {
         #expect(try ResultFile.read(results).count == 4)
     }
 
+    @Test("resume generates only a problem's missing sample indices, each the same text as before",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func resumeRegeneratesMissingIndices() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let directory = NSTemporaryDirectory() + "proctor-generate-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let samples = directory + "/samples.jsonl"
+        let arguments = ["generate", "--model", model, "--problems", RepositoryPaths.path("problems"), "--limit", "1",
+                         "--n", "3", "--max-tokens", "16", "--temperature", "0.8", "--seed", "11", "--threads", "2",
+                         "--out", samples, "--resume"]
+        let first = try ProctorBinary.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        // Drop sample 1; the resumed run batches only it and must reproduce it exactly.
+        let kept = lines.filter { !$0.contains("\"sample_index\":1,") }
+        #expect(kept.count == 2)
+        try (kept.joined(separator: "\n") + "\n").write(toFile: samples, atomically: true, encoding: .utf8)
+        let again = try ProctorBinary.run(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+        let resumed = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(resumed.count == 3)
+        func output(_ line: String) throws -> String? {
+            try (JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["output"] as? String
+        }
+        let original = try #require(lines.first { $0.contains("\"sample_index\":1,") })
+        #expect(try output(resumed[2]) == output(original))
+    }
+
     @Test("the prompt is LiveCodeBench's: system message, Question, Format for stdin, Answer")
     func promptLayout() throws {
         let problem = try ProblemStore.loadFolder(RepositoryPaths.path("problems/e001-theater-ticket"))

@@ -69,3 +69,82 @@ struct ChatTemplateTests {
         #expect(ChatTemplate.defaultSystemMessage(in: qwen) == "You are Qwen.")
     }
 }
+
+@Suite("Repeat penalty and stop strings")
+struct SamplingExtrasTests {
+    @Test("the repeat penalty divides positive logits and multiplies negative ones, once per distinct token")
+    func repeatPenaltyArithmetic() {
+        var logits: [Float] = [2.0, -1.0, 0.5, 3.0, 0.0]
+        Sampler.penalize(&logits, tokens: [0, 1, 0, 4], penalty: 2)
+        #expect(logits == [1.0, -2.0, 0.5, 3.0, 0.0])
+    }
+
+    @Test("only the last N tokens of the history, prompt included, are penalized")
+    func repeatWindow() {
+        // Token 1 (3.0) leads token 4 (2.9); with token 1 in the window 3.0/1.5 = 2.0 < 2.9.
+        let logits: [Float] = [1.0, 3.0, 2.5, -1.0, 2.9]
+        let parameters = SamplingParameters(temperature: 0, repeatPenalty: 1.5, repeatLastN: 2)
+        func choice(_ history: [Int]) -> Int {
+            var sampler = Sampler(parameters: parameters, history: history)
+            return logits.withUnsafeBufferPointer { sampler.sample($0) }
+        }
+        #expect(choice([1, 0, 3]) == 1)  // token 1 fell out of the window of 2
+        #expect(choice([0, 1, 3]) == 4)
+        #expect(choice([]) == 1)
+        var sampler = Sampler(parameters: parameters, history: [0, 3])
+        sampler.accept(1)
+        let penalized = logits.withUnsafeBufferPointer { sampler.sample($0) }
+        #expect(penalized == 4)
+        // 1.0 (off) leaves the choice alone.
+        var off = Sampler(parameters: SamplingParameters(temperature: 0, repeatPenalty: 1), history: [1])
+        let unpenalized = logits.withUnsafeBufferPointer { off.sample($0) }
+        #expect(unpenalized == 1)
+    }
+
+    @Test("a repeat-last-n of -1 looks at the whole history")
+    func wholeHistory() {
+        let logits: [Float] = [1.0, 3.0, 2.5]
+        var sampler = Sampler(parameters: SamplingParameters(temperature: 0, repeatPenalty: 2, repeatLastN: -1),
+                              history: [1] + Array(repeating: 0, count: 500))
+        let choice = logits.withUnsafeBufferPointer { sampler.sample($0) }
+        #expect(choice == 2)
+    }
+
+    @Test("a stop string is found across token boundaries and cut from the text")
+    func stopAcrossTokens() {
+        var matcher = StopStringMatcher(stopStrings: ["\n```", "END"])
+        let found1 = matcher.append(Array("print(1)\n".utf8))
+        #expect(!found1)
+        let found2 = matcher.append(Array("``".utf8))
+        #expect(!found2)
+        let found3 = matcher.append(Array("`\nmore".utf8))
+        #expect(found3)
+        #expect(matcher.text == "print(1)")
+    }
+
+    @Test("the earliest of several stop strings wins, and none leaves the text whole")
+    func earliestStop() {
+        var matcher = StopStringMatcher(stopStrings: ["cd", "b"])
+        let found4 = matcher.append(Array("abcd".utf8))
+        #expect(found4)
+        #expect(matcher.text == "a")
+        var plain = StopStringMatcher(stopStrings: [])
+        let found5 = plain.append(Array("abc".utf8))
+        #expect(!found5)
+        #expect(plain.text == "abc")
+    }
+
+    @Test("tokens that split a UTF-8 character reassemble, and a stop string can follow it")
+    func splitCharacters() {
+        // "é" is C3 A9 and "→" is E2 86 92; each arrives split over two tokens.
+        var matcher = StopStringMatcher(stopStrings: ["→"])
+        let found6 = matcher.append([0x63, 0x61, 0x66, 0xC3])
+        #expect(!found6)
+        let found7 = matcher.append([0xA9, 0x20, 0xE2])
+        #expect(!found7)
+        #expect(matcher.text == "café \u{FFFD}")
+        let found8 = matcher.append([0x86, 0x92, 0x21])
+        #expect(found8)
+        #expect(matcher.text == "café ")
+    }
+}

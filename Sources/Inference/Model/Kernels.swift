@@ -60,6 +60,11 @@ enum Kernels {
         for index in 0..<count { x[index] += y[index] }
     }
 
+    /// out = x rounded to half precision.  x, out: [count]
+    static func storeHalf(_ out: UnsafeMutablePointer<Float16>, _ x: UnsafePointer<Float>, count: Int) {
+        for index in 0..<count { out[index] = Float16(x[index]) }
+    }
+
     /// Σ q·k with k stored in half precision; q is rounded to half first, as ggml converts
     /// the query to the cache's type.  q, k: [count]
     static func dotHalf(_ q: UnsafePointer<Float16>, _ k: UnsafePointer<Float16>, count: Int) -> Float {

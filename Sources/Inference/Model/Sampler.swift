@@ -12,30 +12,71 @@ public struct SamplingParameters: Sendable, Equatable {
     public var minP: Float
     /// Seed of the random draws: the same seed and prompt give the same text.
     public var seed: UInt64
+    /// llama.cpp's repeat penalty: the logit of every token among the last `repeatLastN`
+    /// (prompt included) is divided by it when positive, multiplied when not; 1 is off.
+    public var repeatPenalty: Float
+    /// How many recent tokens the repeat penalty looks at; 0 none, -1 all.
+    public var repeatLastN: Int
+    /// Generation stops once the decoded text contains one of these; the text is cut before it.
+    public var stopStrings: [String]
 
     /// Greedy decoding unless a temperature is given.
-    public init(temperature: Float = 0, topK: Int = 0, topP: Float = 1, minP: Float = 0, seed: UInt64 = 0) {
+    public init(temperature: Float = 0, topK: Int = 0, topP: Float = 1, minP: Float = 0, seed: UInt64 = 0,
+                repeatPenalty: Float = 1, repeatLastN: Int = 64, stopStrings: [String] = []) {
         self.temperature = temperature
         self.topK = topK
         self.topP = topP
         self.minP = minP
         self.seed = seed
+        self.repeatPenalty = repeatPenalty
+        self.repeatLastN = repeatLastN
+        self.stopStrings = stopStrings
     }
 }
 
-/// Picks tokens from logits: greedy, or top-k → top-p → min-p on the model's probabilities,
-/// then temperature, then a seeded draw (the order of llama.cpp's sampler chain).
+/// Picks tokens from logits: the repeat penalty, then greedy, or top-k → top-p → min-p on the
+/// model's probabilities, then temperature, then a seeded draw (the order of llama.cpp's
+/// sampler chain).
 struct Sampler {
     let parameters: SamplingParameters
     private var random: SplitMix64
+    /// The tokens the repeat penalty looks at, oldest first.  // [≤ repeatLastN]
+    private var recent: [Int] = []
 
-    init(parameters: SamplingParameters) {
+    /// A sampler whose repeat-penalty window starts with `history` (the prompt).
+    init(parameters: SamplingParameters, history: [Int] = []) {
         self.parameters = parameters
         random = SplitMix64(seed: parameters.seed)
+        for token in history { accept(token) }
+    }
+
+    /// Records a token of the sequence (prompt or generated) for the repeat penalty.
+    mutating func accept(_ token: Int) {
+        guard parameters.repeatPenalty != 1, parameters.repeatLastN != 0 else { return }
+        recent.append(token)
+        if parameters.repeatLastN > 0, recent.count > 2 * parameters.repeatLastN {
+            recent.removeFirst(recent.count - parameters.repeatLastN)
+        }
     }
 
     /// The chosen token id.  logits: [vocab]
     mutating func sample(_ logits: UnsafeBufferPointer<Float>) -> Int {
+        guard parameters.repeatPenalty != 1, parameters.repeatLastN != 0, !recent.isEmpty else { return choose(logits) }
+        var penalized = Array(logits)
+        let window = parameters.repeatLastN > 0 ? recent.suffix(parameters.repeatLastN) : recent[...]
+        Self.penalize(&penalized, tokens: window, penalty: parameters.repeatPenalty)
+        return penalized.withUnsafeBufferPointer { choose($0) }
+    }
+
+    /// llama.cpp's repeat penalty: each distinct token of `tokens` once, its logit divided by
+    /// `penalty` when positive and multiplied by it otherwise.  logits: [vocab]
+    static func penalize(_ logits: inout [Float], tokens: some Sequence<Int>, penalty: Float) {
+        for token in Set(tokens) where logits.indices.contains(token) {
+            logits[token] = logits[token] <= 0 ? logits[token] * penalty : logits[token] / penalty
+        }
+    }
+
+    private mutating func choose(_ logits: UnsafeBufferPointer<Float>) -> Int {
         if parameters.temperature <= 0 { return Self.argmax(logits) }
 
         var candidates = logits.indices.map { (id: $0, logit: logits[$0]) }

@@ -10,17 +10,23 @@ public final class TextGenerator {
         case contextFull
         /// The caller's callback asked to stop.
         case stoppedByCaller
+        /// The text contains one of the stop strings.
+        case stopString
     }
 
-    /// What one `generate` call produced, with its timing.
+    /// What one sample of a `generate` call produced, with its timing.
     public struct Generation: Sendable {
-        /// Generated token ids, the end-of-generation token excluded.
+        /// Generated token ids, the end-of-generation token excluded; the token that completed
+        /// a stop string included.
         public let tokens: [Int]
+        /// The decoded tokens, cut before the stop string when one ended the generation.
+        public let text: String
         public let promptTokenCount: Int
         public let stopReason: StopReason
-        /// Time spent on the prompt.  // seconds
+        /// Time spent on the prompt (shared by the samples of one call).  // seconds
         public let prefillSeconds: Double
-        /// Time spent producing the generated tokens.  // seconds
+        /// Time from the end of the prompt until this sample finished; samples of one call
+        /// decode together, so these overlap.  // seconds
         public let decodeSeconds: Double
     }
 
@@ -33,10 +39,12 @@ public final class TextGenerator {
 
     private let transformer: Transformer
 
-    /// Loads the model at `path` (memory-mapped) with a KV cache for `contextCapacity` tokens.
-    public init(modelPath path: String, contextCapacity: Int = 4096, threads: Int = 2) throws {
+    /// Loads the model at `path` (memory-mapped) with a KV cache for `contextCapacity` tokens
+    /// per sequence; a forward pass runs up to `batchSize` tokens (prompt chunk or samples).
+    public init(modelPath path: String, contextCapacity: Int = 4096, threads: Int = 2, batchSize: Int = 64) throws {
+        precondition(batchSize >= 1, "the batch size must be at least 1")
         let file = try GGUFFile(path: path)
-        transformer = try Transformer(file: file, capacity: contextCapacity, threads: threads)
+        transformer = try Transformer(file: file, capacity: contextCapacity, threads: threads, batchCapacity: batchSize)
         config = transformer.config
         tokenizer = try Tokenizer(gguf: file)
         chatTemplate = ChatTemplate(gguf: file)
@@ -62,11 +70,8 @@ public final class TextGenerator {
     /// The next-token logits after running `prompt` from an empty cache.  // [vocab]
     public func logits(after prompt: [Int]) -> [Float] {
         precondition(!prompt.isEmpty && prompt.count <= transformer.state.capacity)
-        var logits: UnsafeMutableBufferPointer<Float>!
-        for (position, token) in prompt.enumerated() {
-            logits = transformer.forward(token: token, position: position)
-        }
-        return Array(logits)
+        transformer.state.unshare(0)
+        return prefill(prompt, slot: 0)
     }
 
     /// The greedy choice at each step of `continuation` when the model is fed `prompt` and then
@@ -75,10 +80,18 @@ public final class TextGenerator {
     public func greedyChoices(prompt: [Int], continuation: [Int]) -> [Int] {
         let tokens = prompt + continuation.dropLast()
         precondition(!prompt.isEmpty && tokens.count <= transformer.state.capacity)
+        transformer.state.unshare(0)
         var choices: [Int] = []
-        for (position, token) in tokens.enumerated() {
-            let logits = transformer.forward(token: token, position: position)
-            if position >= prompt.count - 1 { choices.append(Sampler.argmax(UnsafeBufferPointer(logits))) }
+        for chunkStart in stride(from: 0, to: tokens.count, by: transformer.state.batchCapacity) {
+            let positions = chunkStart..<min(tokens.count, chunkStart + transformer.state.batchCapacity)
+            let batch = positions.map {
+                Transformer.BatchToken(token: tokens[$0], position: $0, sequence: 0, wantsLogits: $0 >= prompt.count - 1)
+            }
+            let logits = transformer.forward(batch)
+            let vocabulary = config.vocabularySize
+            for row in 0..<(logits.count / vocabulary) {
+                choices.append(Sampler.argmax(UnsafeBufferPointer(rebasing: logits[(row * vocabulary)..<((row + 1) * vocabulary)])))
+            }
         }
         return choices
     }
@@ -89,46 +102,131 @@ public final class TextGenerator {
         prompt: [Int], maxTokens: Int, sampling: SamplingParameters = SamplingParameters(),
         onToken: (Int) -> Bool = { _ in true }
     ) -> Generation {
+        generate(prompt: prompt, samplings: [sampling], maxTokens: maxTokens) { _, token in onToken(token) }[0]
+    }
+
+    /// `count` samples of `prompt`, sample i seeded with `sampling.seed &+ i`: sample i is the
+    /// text a single `generate` with that seed produces.
+    public func generate(prompt: [Int], count: Int, maxTokens: Int, sampling: SamplingParameters) -> [Generation] {
+        let samplings = (0..<count).map { index in
+            var parameters = sampling
+            parameters.seed = sampling.seed &+ UInt64(index)
+            return parameters
+        }
+        return generate(prompt: prompt, samplings: samplings, maxTokens: maxTokens)
+    }
+
+    /// One sample of `prompt` per element of `samplings`, decoded together.
+    ///
+    /// The prompt runs once, in chunks of consecutive positions; every sample then reads the
+    /// prompt's keys and values from that one cache slot and writes its own tokens to its own
+    /// slot. Each step runs one token of every live sample as one batch, so the weights are
+    /// read once per step rather than once per sample; finished samples drop out. Each
+    /// sample's arithmetic is exactly that of generating it alone, so sample i equals a
+    /// single `generate` with `samplings[i]`. `onToken(sample, token)` returns false to stop
+    /// that sample.
+    public func generate(
+        prompt: [Int], samplings: [SamplingParameters], maxTokens: Int,
+        onToken: (Int, Int) -> Bool = { _, _ in true }
+    ) -> [Generation] {
         precondition(!prompt.isEmpty, "the prompt needs at least one token")
         let clock = ContinuousClock()
-        var sampler = Sampler(parameters: sampling)
-        let capacity = transformer.state.capacity
+        let state = transformer.state, capacity = state.capacity, vocabulary = config.vocabularySize
         guard prompt.count <= capacity else {
-            return Generation(tokens: [], promptTokenCount: prompt.count, stopReason: .contextFull, prefillSeconds: 0, decodeSeconds: 0)
+            return samplings.map { _ in
+                Generation(tokens: [], text: "", promptTokenCount: prompt.count, stopReason: .contextFull, prefillSeconds: 0, decodeSeconds: 0)
+            }
         }
 
+        // Sample 0 continues in slot 0, which holds the prompt; sample i reads it from there.
         let prefillStart = clock.now
-        var logits: UnsafeMutableBufferPointer<Float>!
-        for (position, token) in prompt.enumerated() {
-            logits = transformer.forward(token: token, position: position)
-        }
+        state.ensureSlots(samplings.count)
+        state.unshare(0)
+        let promptLogits = prefill(prompt, slot: 0)
+        for slot in 1..<max(1, samplings.count) { state.sharePrefix(of: 0, length: prompt.count, with: slot) }
         let prefillSeconds = (clock.now - prefillStart).seconds
 
         let decodeStart = clock.now
-        var generated: [Int] = []
-        var stopReason = StopReason.maxTokens
-        while generated.count < maxTokens {
-            let next = sampler.sample(UnsafeBufferPointer(logits))
+        var samplers = samplings.map { Sampler(parameters: $0, history: prompt) }
+        var matchers = samplings.map { StopStringMatcher(stopStrings: $0.stopStrings) }
+        var generated = [[Int]](repeating: [], count: samplings.count)
+        var stopReasons = [StopReason?](repeating: nil, count: samplings.count)
+        var decodeSeconds = [Double](repeating: 0, count: samplings.count)
+
+        /// Samples the next token of `sample` from `logits`; returns it when the sample goes on.
+        func advance(_ sample: Int, _ logits: UnsafeBufferPointer<Float>) -> Int? {
+            let next = samplers[sample].sample(logits)
+            var reason: StopReason?
             if endOfGenerationTokens.contains(next) {
-                stopReason = .endOfGeneration
-                break
+                reason = .endOfGeneration
+            } else {
+                generated[sample].append(next)
+                samplers[sample].accept(next)
+                if matchers[sample].append(tokenizer.bytes(of: next)) {
+                    reason = .stopString
+                } else if !onToken(sample, next) {
+                    reason = .stoppedByCaller
+                } else if generated[sample].count >= maxTokens {
+                    reason = .maxTokens
+                } else if prompt.count + generated[sample].count - 1 >= capacity {
+                    reason = .contextFull
+                }
             }
-            generated.append(next)
-            if !onToken(next) {
-                stopReason = .stoppedByCaller
-                break
+            if let reason {
+                stopReasons[sample] = reason
+                decodeSeconds[sample] = (clock.now - decodeStart).seconds
+                return nil
             }
-            let position = prompt.count + generated.count - 1
-            if generated.count == maxTokens { break }
-            guard position < capacity else {
-                stopReason = .contextFull
-                break
-            }
-            logits = transformer.forward(token: next, position: position)
+            return next
         }
-        return Generation(
-            tokens: generated, promptTokenCount: prompt.count, stopReason: stopReason,
-            prefillSeconds: prefillSeconds, decodeSeconds: (clock.now - decodeStart).seconds)
+
+        var live: [(sample: Int, token: Int)] = []
+        promptLogits.withUnsafeBufferPointer { logits in
+            for sample in samplings.indices {
+                if maxTokens <= 0 {
+                    stopReasons[sample] = .maxTokens
+                } else if let next = advance(sample, logits) {
+                    live.append((sample, next))
+                }
+            }
+        }
+        while !live.isEmpty {
+            var next: [(sample: Int, token: Int)] = []
+            for chunkStart in stride(from: 0, to: live.count, by: state.batchCapacity) {
+                let chunk = live[chunkStart..<min(live.count, chunkStart + state.batchCapacity)]
+                let batch = chunk.map {
+                    Transformer.BatchToken(token: $0.token, position: prompt.count + generated[$0.sample].count - 1,
+                                           sequence: $0.sample, wantsLogits: true)
+                }
+                let logits = transformer.forward(batch)
+                for (row, entry) in chunk.enumerated() {
+                    let rowLogits = UnsafeBufferPointer(rebasing: logits[(row * vocabulary)..<((row + 1) * vocabulary)])
+                    if let token = advance(entry.sample, rowLogits) { next.append((entry.sample, token)) }
+                }
+            }
+            live = next
+        }
+        return samplings.indices.map { sample in
+            Generation(tokens: generated[sample], text: matchers[sample].text, promptTokenCount: prompt.count,
+                       stopReason: stopReasons[sample] ?? .maxTokens, prefillSeconds: prefillSeconds,
+                       decodeSeconds: decodeSeconds[sample])
+        }
+    }
+
+    /// Runs `prompt` from position 0 in `slot`, in chunks of consecutive positions, and
+    /// returns the logits after its last token.  // [vocab]
+    private func prefill(_ prompt: [Int], slot: Int) -> [Float] {
+        let chunkSize = transformer.state.batchCapacity
+        var logits: [Float] = []
+        for chunkStart in stride(from: 0, to: prompt.count, by: chunkSize) {
+            let positions = chunkStart..<min(prompt.count, chunkStart + chunkSize)
+            let batch = positions.map {
+                Transformer.BatchToken(token: prompt[$0], position: $0, sequence: slot, wantsLogits: $0 == prompt.count - 1)
+            }
+            let result = transformer.forward(batch)
+            if !result.isEmpty { logits = Array(result) }
+        }
+        return logits
     }
 }
 

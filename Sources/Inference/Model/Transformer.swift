@@ -1,94 +1,132 @@
-/// A Llama-family decoder (Llama, Qwen2) running one token at a time over a KV cache.
+/// A Llama-family decoder (Llama, Qwen2) running a batch of tokens over per-sequence KV caches.
 ///
 /// `forward` reads top to bottom like llama2.c's: embed, then per block RMSNorm → Q/K/V →
 /// RoPE → grouped-query attention over the cache → output projection → residual, RMSNorm →
-/// SwiGLU MLP → residual; final RMSNorm and the classifier.
+/// SwiGLU MLP → residual; final RMSNorm and the classifier. Every row of the batch is its own
+/// token with its own position and sequence slot: a chunk of one prompt (consecutive
+/// positions, causal inside the chunk) or one token of each of several sequences. The matrix
+/// products take the whole batch at once; everything else runs row by row with the same
+/// arithmetic as a batch of one, so batching never changes the logits.
 final class Transformer {
+    /// One row of a batch.
+    struct BatchToken {
+        let token: Int
+        /// 0-based; every earlier position of the sequence has been run.
+        let position: Int
+        /// The KV-cache slot of the token's sequence.
+        let sequence: Int
+        /// Whether the classifier runs for this row.
+        let wantsLogits: Bool
+    }
+
     let config: ModelConfig
     let weights: ModelWeights
     let state: RunState
     let parallel: ParallelRows
 
-    init(file: GGUFFile, capacity: Int, threads: Int) throws {
+    init(file: GGUFFile, capacity: Int, threads: Int, batchCapacity: Int = 64) throws {
         config = try ModelConfig(gguf: file)
         weights = try ModelWeights(file: file, config: config)
-        state = RunState(config: config, capacity: min(capacity, config.contextLength))
+        state = RunState(config: config, capacity: min(capacity, config.contextLength), batchCapacity: batchCapacity)
         parallel = ParallelRows(workers: threads)
     }
 
-    /// Runs `token` at `position` (0-based, every earlier position already run) and returns
-    /// the next-token logits.  // [vocab]
+    /// Runs `token` at `position` of sequence slot 0 and returns the next-token logits.  // [vocab]
     @discardableResult
     func forward(token: Int, position: Int) -> UnsafeMutableBufferPointer<Float> {
-        precondition(position < state.capacity, "position \(position) is past the KV cache's \(state.capacity)")
-        let c = config, s = state
-        let dim = c.dimension, kvDim = c.kvDimension, headDim = c.headDimension
-        let qDim = c.headCount * headDim
-        let groupSize = c.headCount / c.kvHeadCount  // query heads per key/value head
+        forward([BatchToken(token: token, position: position, sequence: 0, wantsLogits: true)])
+    }
 
-        // x = embedding of token  [dim]
-        weights.tokenEmbedding.dequantizedRow(token, into: s.x)
+    /// Runs a batch and returns the logits of the rows with `wantsLogits`, in batch order.
+    ///   [rows wanting logits, vocab]
+    @discardableResult
+    func forward(_ batch: [BatchToken]) -> UnsafeMutableBufferPointer<Float> {
+        let c = config, s = state, n = batch.count
+        precondition(n > 0 && n <= s.batchCapacity, "a batch of \(n) tokens; the run state holds \(s.batchCapacity)")
+        precondition(batch.allSatisfy { $0.position < s.capacity }, "a position is past the KV cache's \(s.capacity)")
+        let dim = c.dimension, kvDim = c.kvDimension, hidden = c.hiddenDimension
+        let qDim = c.headCount * c.headDimension, wide = s.wideDimension
+
+        // x[b] = embedding of token b  [n, dim]
+        for (b, entry) in batch.enumerated() { weights.tokenEmbedding.dequantizedRow(entry.token, into: s.x + b * dim) }
 
         for (layerIndex, layer) in weights.layers.enumerated() {
-            // xb = rmsnorm(x)  [dim]
-            Kernels.rmsNorm(s.xb, s.x, layer.attentionNorm, count: dim, epsilon: c.rmsEpsilon)
+            // xb = rmsnorm(x)  [n, wide]
+            for b in 0..<n { Kernels.rmsNorm(s.xb + b * wide, s.x + b * dim, layer.attentionNorm, count: dim, epsilon: c.rmsEpsilon) }
 
-            // q = Wq·xb [qDim], k = Wk·xb [kvDim], v = Wv·xb [kvDim]
-            s.activations.quantize(s.xb, count: dim)
-            WeightMatrix.multiply([(layer.query, s.q), (layer.key, s.k), (layer.value, s.v)], s.xb, s.activations, parallel: parallel)
-            if let bias = layer.queryBias { Kernels.add(s.q, bias, count: qDim) }
-            if let bias = layer.keyBias { Kernels.add(s.k, bias, count: kvDim) }
-            if let bias = layer.valueBias { Kernels.add(s.v, bias, count: kvDim) }
-
-            Kernels.rope(s.q, heads: c.headCount, headDimension: headDim, position: position, theta: c.ropeTheta, style: c.ropeStyle)
-            Kernels.rope(s.k, heads: c.kvHeadCount, headDimension: headDim, position: position, theta: c.ropeTheta, style: c.ropeStyle)
-
-            // Append k, v to this layer's cache  [capacity, kvDim], stored as halves like llama.cpp's.
-            let layerKeys = s.keyCache + layerIndex * s.capacity * kvDim
-            let layerValues = s.valueCache + layerIndex * s.capacity * kvDim
-            for index in 0..<kvDim {
-                layerKeys[position * kvDim + index] = Float16(s.k[index])
-                layerValues[position * kvDim + index] = Float16(s.v[index])
+            // q = xb·Wqᵀ [n, qDim], k = xb·Wkᵀ [n, kvDim], v = xb·Wvᵀ [n, kvDim]
+            s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
+            WeightMatrix.multiply([(layer.query, s.q), (layer.key, s.k), (layer.value, s.v)], s.xb, s.activations,
+                                  parallel: parallel, batch: n, inputStride: wide)
+            for (b, entry) in batch.enumerated() {
+                let q = s.q + b * qDim, k = s.k + b * kvDim, v = s.v + b * kvDim
+                if let bias = layer.queryBias { Kernels.add(q, bias, count: qDim) }
+                if let bias = layer.keyBias { Kernels.add(k, bias, count: kvDim) }
+                if let bias = layer.valueBias { Kernels.add(v, bias, count: kvDim) }
+                Kernels.rope(q, heads: c.headCount, headDimension: c.headDimension, position: entry.position, theta: c.ropeTheta, style: c.ropeStyle)
+                Kernels.rope(k, heads: c.kvHeadCount, headDimension: c.headDimension, position: entry.position, theta: c.ropeTheta, style: c.ropeStyle)
+                // Append k, v to the sequence's cache  [kvDim] each.
+                let cache = s.layerCache(layer: layerIndex, slot: entry.sequence)
+                precondition(entry.position >= cache.sharedLength, "position \(entry.position) lies in a shared prefix")
+                Kernels.storeHalf(cache.key(entry.position), k, count: kvDim)
+                Kernels.storeHalf(cache.value(entry.position), v, count: kvDim)
             }
-            for index in 0..<qDim { s.qHalf[index] = Float16(s.q[index]) }
-
-            // Attention per query head: scores over positions 0...position, softmax, mix values.
-            let scale = 1 / Float(headDim).squareRoot()
-            for head in 0..<c.headCount {
-                let query = s.qHalf + head * headDim  // [headDim]
-                let kvOffset = (head / groupSize) * headDim
-                for past in 0...position {
-                    s.attention[past] = Kernels.dotHalf(query, layerKeys + past * kvDim + kvOffset, count: headDim) * scale
-                }
-                Kernels.softmax(s.attention, count: position + 1)
-                let mixed = s.xb + head * headDim  // [headDim]
-                mixed.update(repeating: 0, count: headDim)
-                for past in 0...position {
-                    let weight = Float(Float16(s.attention[past]))  // ggml multiplies V by the probabilities as halves
-                    let values = layerValues + past * kvDim + kvOffset
-                    for index in 0..<headDim { mixed[index] += weight * Float(values[index]) }
-                }
+            // Every row's k, v are cached before any row attends, so a chunk's later rows see
+            // its earlier ones; a row never reads a position after its own (causal).
+            for (b, entry) in batch.enumerated() {
+                attend(query: s.q + b * qDim, into: s.xb + b * wide, position: entry.position,
+                       cache: s.layerCache(layer: layerIndex, slot: entry.sequence))
             }
 
-            // x += Wo·xb  [dim]
-            s.activations.quantize(s.xb, count: qDim)
-            WeightMatrix.multiply([(layer.attentionOutput, s.xb2)], s.xb, s.activations, parallel: parallel)
-            Kernels.add(s.x, s.xb2, count: dim)
+            // x += xb·Woᵀ  [n, dim]
+            s.activations.quantize(s.xb, rows: n, columns: qDim, stride: wide)
+            WeightMatrix.multiply([(layer.attentionOutput, s.xb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+            Kernels.add(s.x, s.xb2, count: n * dim)
 
-            // MLP: x += Wdown·(silu(Wgate·xb) ⊙ Wup·xb), xb = rmsnorm(x)  [hidden] inside
-            Kernels.rmsNorm(s.xb, s.x, layer.ffnNorm, count: dim, epsilon: c.rmsEpsilon)
-            s.activations.quantize(s.xb, count: dim)
-            WeightMatrix.multiply([(layer.gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel)
-            Kernels.swiGLU(s.hb, s.hb2, count: c.hiddenDimension)
-            s.activations.quantize(s.hb, count: c.hiddenDimension)
-            WeightMatrix.multiply([(layer.down, s.xb2)], s.hb, s.activations, parallel: parallel)
-            Kernels.add(s.x, s.xb2, count: dim)
+            // MLP: x += (silu(xb·Wgateᵀ) ⊙ xb·Wupᵀ)·Wdownᵀ, xb = rmsnorm(x)  [n, hidden] inside
+            for b in 0..<n { Kernels.rmsNorm(s.xb + b * wide, s.x + b * dim, layer.ffnNorm, count: dim, epsilon: c.rmsEpsilon) }
+            s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
+            WeightMatrix.multiply([(layer.gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+            Kernels.swiGLU(s.hb, s.hb2, count: n * hidden)
+            s.activations.quantize(s.hb, rows: n, columns: hidden, stride: hidden)
+            WeightMatrix.multiply([(layer.down, s.xb2)], s.hb, s.activations, parallel: parallel, batch: n)
+            Kernels.add(s.x, s.xb2, count: n * dim)
         }
 
-        // logits = Wout·rmsnorm(x)  [vocab]
-        Kernels.rmsNorm(s.xb, s.x, weights.outputNorm, count: dim, epsilon: c.rmsEpsilon)
-        s.activations.quantize(s.xb, count: dim)
-        WeightMatrix.multiply([(weights.output, s.logits)], s.xb, s.activations, parallel: parallel)
-        return UnsafeMutableBufferPointer(start: s.logits, count: c.vocabularySize)
+        // logits = rmsnorm(x)·Woutᵀ for the rows that want them  [m, vocab]
+        var m = 0
+        for (b, entry) in batch.enumerated() where entry.wantsLogits {
+            Kernels.rmsNorm(s.xb + m * wide, s.x + b * dim, weights.outputNorm, count: dim, epsilon: c.rmsEpsilon)
+            m += 1
+        }
+        if m > 0 {
+            s.activations.quantize(s.xb, rows: m, columns: dim, stride: wide)
+            WeightMatrix.multiply([(weights.output, s.logits)], s.xb, s.activations, parallel: parallel, batch: m, inputStride: wide)
+        }
+        return UnsafeMutableBufferPointer(start: s.logits, count: m * c.vocabularySize)
+    }
+
+    /// Grouped-query attention of one token: per query head, scores over positions
+    /// 0...position of its sequence, softmax, mix of the values.  query, out: [qDim]
+    private func attend(query: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>, position: Int, cache: RunState.LayerCache) {
+        let c = config, s = state, headDim = c.headDimension
+        let groupSize = c.headCount / c.kvHeadCount  // query heads per key/value head
+        let scale = 1 / Float(headDim).squareRoot()
+        Kernels.storeHalf(s.qHalf, query, count: c.headCount * headDim)
+        for head in 0..<c.headCount {
+            let queryHead = s.qHalf + head * headDim  // [headDim]
+            let kvOffset = (head / groupSize) * headDim
+            for past in 0...position {
+                s.attention[past] = Kernels.dotHalf(queryHead, cache.key(past) + kvOffset, count: headDim) * scale
+            }
+            Kernels.softmax(s.attention, count: position + 1)
+            let mixed = out + head * headDim  // [headDim]
+            mixed.update(repeating: 0, count: headDim)
+            for past in 0...position {
+                let weight = Float(Float16(s.attention[past]))  // ggml multiplies V by the probabilities as halves
+                let values = cache.value(past) + kvOffset
+                for index in 0..<headDim { mixed[index] += weight * Float(values[index]) }
+            }
+        }
     }
 }

@@ -149,19 +149,4 @@ enum BlockDot {
         }
         return total
     }
-
-    /// Σ w·x for a K-quant row, one 256-element block dequantized at a time into `scratch`.
-    @inline(__always)
-    static func kQuant(
-        _ type: GGMLType, _ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, count: Int,
-        scratch: UnsafeMutablePointer<Float>
-    ) -> Float {
-        var total: Float = 0
-        for block in 0..<(count / 256) {
-            let source = row + block * type.blockBytes
-            if type == .q4_K { Dequantize.q4_KBlock(source, scratch) } else { Dequantize.q6_KBlock(source, scratch) }
-            total += f32(UnsafeRawPointer(scratch), x + block * 256, count: 256)
-        }
-        return total
-    }
 }

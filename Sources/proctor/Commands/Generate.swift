@@ -17,11 +17,19 @@ struct Generate: ParsableCommand {
             (system message, then ### Question / ### Format / ### Answer) through the chat \
             template, or its plain prompt for HumanEval; --n samples each are appended to --out as \
             Proctor samples JSONL (problem_id, checkpoint, sample_index, output, code, token \
-            counts, seconds), each line flushed to disk; --resume skips what --out holds. Each \
-            sample has its own seed derived from --seed, the problem and the index.
+            counts, seconds), flushed to disk after each problem; --resume skips what --out holds. \
+            The --n samples of a prompt share its KV cache and decode together as one batch; each \
+            sample has its own seed derived from --seed, the problem and the index, and is the \
+            same text it would be if generated alone. With --prompt, --n > 1 prints the samples \
+            (sample i seeded with --seed + i) after "### sample i" lines.
+
+            Stop strings (--stop) end a sample once its text contains one and are cut from the \
+            output; the text is then printed at the end instead of streamed.
 
             Examples:
               proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --max-tokens 64
+              proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --n 10 \
+                  --temperature 0.8 --repeat-penalty 1.1 --stop "if __name__"
               proctor generate --model smollm2.gguf --problems problems/ --n 1 --max-tokens 384 \
                   --checkpoint-label base --out samples.jsonl
             """)
@@ -68,6 +76,18 @@ struct Generate: ParsableCommand {
     @Option(help: "Seed of the random draws.")
     var seed: UInt64 = 0
 
+    @Option(help: "Repeat penalty (llama.cpp's): logits of recent tokens divided by it when positive, multiplied when not; 1 is off.")
+    var repeatPenalty: Float = 1
+
+    @Option(help: "Recent tokens (prompt included) the repeat penalty looks at; 0 none, -1 all.")
+    var repeatLastN: Int = 64
+
+    @Option(help: "Stop once the text contains this string, which is cut from the output (repeatable).")
+    var stop: [String] = []
+
+    @Option(help: "Most tokens in one forward pass: prompt chunk size, and samples decoded together.")
+    var batchSize: Int = 64
+
     @Option(help: "Worker threads for the matrix products.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -91,17 +111,26 @@ struct Generate: ParsableCommand {
         guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard topP > 0 && topP <= 1 else { throw ValidationError("--top-p must be in (0, 1].") }
+        guard repeatPenalty > 0 else { throw ValidationError("--repeat-penalty must be positive.") }
+        guard repeatLastN >= -1 else { throw ValidationError("--repeat-last-n must be -1, 0 or positive.") }
+        guard stop.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("--stop needs a non-empty string.") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1.") }
+    }
+
+    /// The sampling options as the library takes them.
+    var sampling: SamplingParameters {
+        SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed,
+                           repeatPenalty: repeatPenalty, repeatLastN: repeatLastN, stopStrings: stop)
     }
 
     func run() throws {
-        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model) ?? model, contextCapacity: contextSize, threads: threads)
+        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model) ?? model, contextCapacity: contextSize, threads: threads, batchSize: batchSize)
         if let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
             let settings = GenerationSettings(
                 samplesPerProblem: n, maxTokens: maxTokens,
-                sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
-                checkpoint: checkpointLabel)
+                sampling: sampling, checkpoint: checkpointLabel)
             let progressLine = ProgressLine(label: "generate")
             try SampleGenerator(generator: generator, settings: settings).run(problems: set, out: out, resume: resume) { step in
                 let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
@@ -113,17 +142,19 @@ struct Generate: ParsableCommand {
         }
         let text = try prompt ?? String(contentsOfFile: promptFile!, encoding: .utf8)
         let promptIDs = generator.promptTokens(for: text, raw: raw)
-        let sampling = SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed)
+        if n > 1 { return printSamples(generator: generator, promptIDs: promptIDs) }
 
+        // Streams the text as it comes, unless a stop string may need cutting from its end.
         let output = FileHandle.standardOutput
+        let streams = !printTokenIds && stop.isEmpty
         let generation = generator.generate(prompt: promptIDs, maxTokens: maxTokens, sampling: sampling) { token in
-            if !printTokenIds { output.write(Data(generator.tokenizer.bytes(of: token))) }
+            if streams { output.write(Data(generator.tokenizer.bytes(of: token))) }
             return true
         }
         if printTokenIds {
             print(generation.tokens.map(String.init).joined(separator: " "))
         } else {
-            output.write(Data("\n".utf8))
+            output.write(Data(((streams ? "" : generation.text) + "\n").utf8))
         }
 
         let prefillRate = Double(generation.promptTokenCount) / max(generation.prefillSeconds, 1e-9)
@@ -132,5 +163,22 @@ struct Generate: ParsableCommand {
             format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@\n",
             generation.promptTokenCount, prefillRate, generation.tokens.count, decodeRate,
             generation.stopReason.rawValue).utf8))
+    }
+
+    /// `--n` samples of one prompt, decoded together (sample i seeded with `--seed` + i): each
+    /// printed after a `### sample i` line, the throughput of all of them on standard error.
+    private func printSamples(generator: TextGenerator, promptIDs: [Int]) {
+        let generations = generator.generate(prompt: promptIDs, count: n, maxTokens: maxTokens, sampling: sampling)
+        for (index, generation) in generations.enumerated() {
+            print("### sample \(index) (\(generation.tokens.count) tokens, stop: \(generation.stopReason.rawValue))")
+            print(printTokenIds ? generation.tokens.map(String.init).joined(separator: " ") : generation.text)
+        }
+        let tokens = generations.reduce(0) { $0 + $1.tokens.count }
+        let decodeSeconds = generations.map(\.decodeSeconds).max() ?? 0
+        let prefillSeconds = generations.first?.prefillSeconds ?? 0
+        FileHandle.standardError.write(Data(String(
+            format: "prompt %d tokens, %.1f tokens/s; generated %d tokens in %d samples, %.1f tokens/s decoding, %.1f tokens/s with the prompt\n",
+            promptIDs.count, Double(promptIDs.count) / max(prefillSeconds, 1e-9), tokens, n,
+            Double(tokens) / max(decodeSeconds, 1e-9), Double(tokens) / max(decodeSeconds + prefillSeconds, 1e-9)).utf8))
     }
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Release-builds proctor (under the shared build lock when there is one) and compares its
+# prefill, single-stream decode and batched n-sample throughput with llama-cpp-python on the
+# SmolLM2 demo model. Extra arguments go to bench/batch_sampling.py
+# (e.g. --threads 2 --runs 3 --samples 10 --tokens 128).
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+venv="$(scripts/fixtures/make_inference_venv.sh)"
+model="$(scripts/fetch-model.sh)"
+if [[ -e /tmp/swift-build.lock ]]; then
+    flock /tmp/swift-build.lock swift build -c release --product proctor >&2
+else
+    swift build -c release --product proctor >&2
+fi
+"$venv/bin/python" bench/batch_sampling.py "$(swift build -c release --show-bin-path)/proctor" "$model" "$@"
