@@ -15,6 +15,10 @@ final class RunState {
     let logits: UnsafeMutablePointer<Float>  // [vocab]
     let keyCache: UnsafeMutablePointer<Float16>  // [layers, capacity, kvDim]
     let valueCache: UnsafeMutablePointer<Float16>  // [layers, capacity, kvDim]
+    /// Single-precision keys and values, used instead of the half caches when present:
+    /// transformers keeps float32 caches, llama.cpp halves.
+    let keyCacheSingle: UnsafeMutablePointer<Float>?  // [layers, capacity, kvDim]
+    let valueCacheSingle: UnsafeMutablePointer<Float>?  // [layers, capacity, kvDim]
     /// int8 blocks of the current matrix-product input.
     var activations: QuantizedActivations
     /// Longest sequence the cache holds.  // tokens
@@ -22,7 +26,9 @@ final class RunState {
 
     private let sizes: [Int]
 
-    init(config: ModelConfig, capacity: Int) {
+    /// Buffers for `config` with a cache of `capacity` tokens, in single precision when
+    /// `singlePrecisionCache`.
+    init(config: ModelConfig, capacity: Int, singlePrecisionCache: Bool = false) {
         let qDim = config.headCount * config.headDimension
         let cacheCount = config.layerCount * capacity * config.kvDimension
         self.capacity = capacity
@@ -48,6 +54,8 @@ final class RunState {
         // Left uninitialised on purpose: positions are written before they are read.
         keyCache = .allocate(capacity: cacheCount)
         valueCache = .allocate(capacity: cacheCount)
+        keyCacheSingle = singlePrecisionCache ? .allocate(capacity: cacheCount) : nil
+        valueCacheSingle = singlePrecisionCache ? .allocate(capacity: cacheCount) : nil
         activations = QuantizedActivations(capacity: max(config.dimension, config.hiddenDimension, qDim))
     }
 
@@ -56,5 +64,7 @@ final class RunState {
         qHalf.deallocate()
         keyCache.deallocate()
         valueCache.deallocate()
+        keyCacheSingle?.deallocate()
+        valueCacheSingle?.deallocate()
     }
 }
