@@ -43,6 +43,8 @@ public enum InferenceError: Error, Equatable, CustomStringConvertible {
     case checkpointTensorShapeMismatch(path: String, tensor: String, expected: [Int], actual: [Int])
     /// A model path is neither a GGUF file nor a Hugging Face model folder.
     case unrecognizedModelPath(path: String, reason: String)
+    /// A chat template is not one of the families `ChatTemplate` implements.
+    case unrecognizedChatTemplate(reason: String)
 
     public var description: String {
         switch self {
@@ -86,6 +88,8 @@ public enum InferenceError: Error, Equatable, CustomStringConvertible {
             return "\(path): tensor '\(tensor)' has shape \(actual), expected \(expected)"
         case let .unrecognizedModelPath(path, reason):
             return "\(path): \(reason)"
+        case let .unrecognizedChatTemplate(reason):
+            return "unrecognized chat template: \(reason)"
         }
     }
 }
