@@ -31,6 +31,10 @@ public struct HuggingFaceTokenizer: Sendable {
     public init(directory: String) throws {
         func file(_ name: String) -> String { HuggingFaceModelDirectory.file(name, in: directory) }
         let exists = { FileManager.default.fileExists(atPath: $0) }
+        guard exists(file("tokenizer.json")) else {
+            throw InferenceError.unrecognizedModelPath(
+                path: directory, reason: "has no tokenizer.json, which generation needs (only byte-level BPE tokenizer.json is read; vocab.json/merges.txt or tokenizer.model alone are not)")
+        }
         let config = exists(file("tokenizer_config.json")) ? try JSONObjectFile(path: file("tokenizer_config.json")) : nil
         tokenizer = try Tokenizer(huggingFaceJSON: file("tokenizer.json"), config: config)
 
