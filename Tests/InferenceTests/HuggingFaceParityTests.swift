@@ -46,8 +46,12 @@ private func difference(folder: String, model: String) throws -> LogitDifference
 
 @Suite("Hugging Face checkpoints match transformers")
 struct HuggingFaceParityTests {
+    /// Relative is max|Δ| / max|reference| over the vocabulary at each position, the worst
+    /// position reported. The bf16/f16 folders are compared with float32 models holding the
+    /// same rounded weights, so they test the in-place half-precision rows.
     @Test("logits agree within 1e-4 relative at every position", arguments: [
         ("llama", "llama"), ("qwen2", "qwen2"), ("gpt2", "gpt2"), ("qwen2-sharded", "qwen2"),
+        ("llama-bf16", "llama-bf16"), ("gpt2-f16", "gpt2-f16"),
     ])
     func logitsMatchTransformers(folder: String, model: String) throws {
         let measured = try difference(folder: folder, model: model)
