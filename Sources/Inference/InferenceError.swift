@@ -34,6 +34,17 @@ public enum InferenceError: Error, Equatable, CustomStringConvertible {
     case tensorNotInShard(index: String, tensor: String, shard: String)
     /// A directory holds neither `model.safetensors.index.json` nor `model.safetensors`.
     case noSafetensorsCheckpoint(directory: String)
+    /// A JSON file of a Hugging Face model folder (`config.json`, `tokenizer.json`, …) lacks a
+    /// key, holds a value of the wrong type, or asks for something not implemented.
+    case invalidModelFile(path: String, key: String, reason: String)
+    /// A checkpoint lacks a tensor the model's configuration needs.
+    case missingCheckpointTensor(checkpoint: String, tensor: String)
+    /// A checkpoint's tensor has another shape than the configuration implies.
+    case checkpointTensorShapeMismatch(path: String, tensor: String, expected: [Int], actual: [Int])
+    /// A model path is neither a GGUF file nor a Hugging Face model folder.
+    case unrecognizedModelPath(path: String, reason: String)
+    /// A chat template is not one of the families `ChatTemplate` implements.
+    case unrecognizedChatTemplate(reason: String)
 
     public var description: String {
         switch self {
@@ -69,6 +80,16 @@ public enum InferenceError: Error, Equatable, CustomStringConvertible {
             return "\(index): tensor '\(tensor)' is mapped to shard '\(shard)', which does not contain it"
         case let .noSafetensorsCheckpoint(directory):
             return "\(directory): neither model.safetensors.index.json nor model.safetensors is there"
+        case let .invalidModelFile(path, key, reason):
+            return "\(path): '\(key)' \(reason)"
+        case let .missingCheckpointTensor(checkpoint, tensor):
+            return "\(checkpoint): tensor '\(tensor)' is missing"
+        case let .checkpointTensorShapeMismatch(path, tensor, expected, actual):
+            return "\(path): tensor '\(tensor)' has shape \(actual), expected \(expected)"
+        case let .unrecognizedModelPath(path, reason):
+            return "\(path): \(reason)"
+        case let .unrecognizedChatTemplate(reason):
+            return "unrecognized chat template: \(reason)"
         }
     }
 }

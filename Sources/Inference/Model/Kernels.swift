@@ -13,6 +13,57 @@ enum Kernels {
         for index in 0..<count { out[index] = x[index] * scale * weight[index] }
     }
 
+    /// LayerNorm: out = (x − mean(x)) / √(var(x) + ε) · weight + bias.  x, weight, bias, out: [count]
+    static func layerNorm(
+        _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
+        _ bias: UnsafePointer<Float>, count: Int, epsilon: Float
+    ) {
+        var sum: Double = 0
+        for index in 0..<count { sum += Double(x[index]) }
+        let mean = Float(sum / Double(count))
+        var sumOfSquares: Double = 0
+        for index in 0..<count { sumOfSquares += Double((x[index] - mean) * (x[index] - mean)) }
+        let scale = 1 / (Float(sumOfSquares / Double(count)) + epsilon).squareRoot()
+        for index in 0..<count { out[index] = (x[index] - mean) * scale * weight[index] + bias[index] }
+    }
+
+    /// GELU, tanh approximation (GPT-2's `gelu_new`):
+    /// x/2 · (1 + tanh(√(2/π) · (x + 0.044715·x³))).  x: [count], in place
+    static func geluTanh(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        let root2OverPi: Float = 0.7978845608028654
+        for index in 0..<count {
+            let v = x[index]
+            x[index] = 0.5 * v * (1 + tanhf(root2OverPi * (v + 0.044715 * v * v * v)))
+        }
+    }
+
+    /// Exact GELU: x/2 · (1 + erf(x/√2)).  x: [count], in place
+    static func geluExact(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        for index in 0..<count { x[index] = 0.5 * x[index] * (1 + erff(x[index] * 0.7071067811865476)) }
+    }
+
+    /// Σ a·b in single precision.  a, b: [count]
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var accumulator = SIMD8<Float>()
+        var index = 0
+        while index + 8 <= count {
+            accumulator.addProduct(UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self),
+                                   UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self))
+            index += 8
+        }
+        var total = accumulator.sum()
+        while index < count {
+            total += a[index] * b[index]
+            index += 1
+        }
+        return total
+    }
+
+    /// x += weight · y.  x, y: [count]
+    static func addScaled(_ x: UnsafeMutablePointer<Float>, _ weight: Float, _ y: UnsafePointer<Float>, count: Int) {
+        for index in 0..<count { x[index] += weight * y[index] }
+    }
+
     /// Rotates each head of `vector` by `position` angles θ_i = position · base^(−2i/headDim).
     ///   vector: [heads · headDim]
     static func rope(

@@ -1,5 +1,24 @@
-/// Hyperparameters of a Llama-family decoder, read from GGUF metadata (`<arch>.*` keys).
+/// Hyperparameters of a decoder-only transformer (Llama, Qwen2, GPT-2), read from GGUF metadata
+/// (`<arch>.*` keys) or a Hugging Face `config.json` (see `ModelConfig(huggingFaceConfig:)`).
 public struct ModelConfig: Sendable, Equatable {
+    /// How a block normalizes its input.
+    public enum Normalization: Sendable, Equatable {
+        /// x / rms(x) · weight (Llama, Qwen2).
+        case rmsNorm
+        /// (x − mean) / std · weight + bias (GPT-2).
+        case layerNorm
+    }
+
+    /// The feed-forward layer of a block.
+    public enum FeedForward: Sendable, Equatable {
+        /// down(silu(gate·x) ⊙ up·x) (Llama, Qwen2).
+        case swiGLU
+        /// down(gelu(up·x + b) + b) with GELU's tanh approximation (GPT-2's `gelu_new`).
+        case geluTanh
+        /// The same with the exact, erf-based GELU (`gelu`).
+        case geluExact
+    }
+
     /// How rotary embeddings pair up the dimensions of a head.
     public enum RopeStyle: Sendable, Equatable {
         /// Dimensions (2i, 2i+1) rotate together: llama GGUFs, whose Q/K rows were permuted
@@ -26,7 +45,12 @@ public struct ModelConfig: Sendable, Equatable {
     public let contextLength: Int
     public let ropeTheta: Float
     public let ropeStyle: RopeStyle
+    /// ε of the normalization (RMSNorm or LayerNorm).
     public let rmsEpsilon: Float
+    public let normalization: Normalization
+    public let feedForward: FeedForward
+    /// Rotary position embeddings when true; a learned position-embedding table (GPT-2) when false.
+    public let usesRotaryPositions: Bool
 
     /// Width of all key (or value) heads together.
     public var kvDimension: Int { kvHeadCount * headDimension }
@@ -64,7 +88,8 @@ public struct ModelConfig: Sendable, Equatable {
     public init(
         architecture: String, dimension: Int, hiddenDimension: Int, layerCount: Int, headCount: Int,
         kvHeadCount: Int, headDimension: Int, vocabularySize: Int, contextLength: Int, ropeTheta: Float,
-        ropeStyle: RopeStyle, rmsEpsilon: Float
+        ropeStyle: RopeStyle, rmsEpsilon: Float, normalization: Normalization = .rmsNorm,
+        feedForward: FeedForward = .swiGLU, usesRotaryPositions: Bool = true
     ) throws {
         guard headCount > 0, kvHeadCount > 0, headCount % kvHeadCount == 0 else {
             throw InferenceError.unsupportedModel(reason: "\(headCount) query heads cannot share \(kvHeadCount) key/value heads")
@@ -84,5 +109,8 @@ public struct ModelConfig: Sendable, Equatable {
         self.ropeTheta = ropeTheta
         self.ropeStyle = ropeStyle
         self.rmsEpsilon = rmsEpsilon
+        self.normalization = normalization
+        self.feedForward = feedForward
+        self.usesRotaryPositions = usesRotaryPositions
     }
 }

@@ -1,4 +1,5 @@
-/// The tensors of a Llama-family decoder, left in the memory-mapped GGUF file.
+/// The tensors of a decoder (Llama, Qwen2, GPT-2), left in the memory-mapped GGUF or
+/// safetensors files where their layout allows (see `ModelWeights(checkpoint:config:)`).
 struct ModelWeights: @unchecked Sendable {
     /// One transformer block.
     struct Layer {
@@ -11,9 +12,14 @@ struct ModelWeights: @unchecked Sendable {
         let valueBias: [Float]?  // [kvHeads·headDim]
         let attentionOutput: WeightMatrix  // [dim, heads·headDim]
         let ffnNorm: [Float]  // [dim]
-        let gate: WeightMatrix  // [hidden, dim]
+        let gate: WeightMatrix?  // [hidden, dim], SwiGLU only
         let up: WeightMatrix  // [hidden, dim]
         let down: WeightMatrix  // [dim, hidden]
+        var attentionNormBias: [Float]? = nil  // [dim], LayerNorm only
+        var ffnNormBias: [Float]? = nil  // [dim], LayerNorm only
+        var attentionOutputBias: [Float]? = nil  // [dim]
+        var upBias: [Float]? = nil  // [hidden]
+        var downBias: [Float]? = nil  // [dim]
     }
 
     let tokenEmbedding: WeightMatrix  // [vocab, dim]
@@ -21,11 +27,16 @@ struct ModelWeights: @unchecked Sendable {
     let outputNorm: [Float]  // [dim]
     /// The classifier; the token embedding itself when the model ties them.
     let output: WeightMatrix  // [vocab, dim]
-    /// Keeps the mapping alive while the matrices point into it.
-    let file: GGUFFile
+    /// Learned position embeddings (GPT-2); nil under rotary positions.
+    let positionEmbedding: WeightMatrix?  // [positions, dim]
+    let outputNormBias: [Float]?  // [dim], LayerNorm only
+    /// Keeps the mappings (and any converted copies) alive while the matrices point into them.
+    let storage: [AnyObject]
 
     init(file: GGUFFile, config: ModelConfig) throws {
-        self.file = file
+        storage = [file]
+        positionEmbedding = nil
+        outputNormBias = nil
         let dim = config.dimension, qDim = config.headCount * config.headDimension, kvDim = config.kvDimension
 
         func matrix(_ name: String, rows: Int, columns: Int) throws -> WeightMatrix {

@@ -4,7 +4,8 @@
 /// A slot's cache covers positions 0..<capacity; pages beyond the positions used are never
 /// touched, so they cost address space, not memory. A slot may read its first positions from
 /// another slot's cache (`sharePrefix`), so n samples of one prompt hold the prompt's keys
-/// and values once.
+/// and values once. Keys and values are halves like llama.cpp's, or floats like transformers'
+/// (`singlePrecisionCache`).
 final class RunState {
     let x: UnsafeMutablePointer<Float>  // [batch, dim] residual stream
     let xb: UnsafeMutablePointer<Float>  // [batch, wide] normed input / attention output, wide = max(dim, qDim)
@@ -25,20 +26,23 @@ final class RunState {
     let batchCapacity: Int
     /// Row stride of `xb`: max(dim, qDim).
     let wideDimension: Int
+    /// Whether the caches hold floats rather than halves.
+    let singlePrecisionCache: Bool
 
     private let layerCount: Int
     private let kvDimension: Int
     private var floatBuffers: [UnsafeMutablePointer<Float>] = []
-    /// Per slot: keys and values  [layers, capacity, kvDim], stored as halves like llama.cpp's.
-    private var keySlots: [UnsafeMutablePointer<Float16>] = []
-    private var valueSlots: [UnsafeMutablePointer<Float16>] = []
+    /// Per slot: keys and values  [layers, capacity, kvDim], halves or floats.
+    private var keySlots: [UnsafeMutableRawPointer] = []
+    private var valueSlots: [UnsafeMutableRawPointer] = []
     /// Per slot: the slot whose cache holds its first `length` positions (itself when unshared).
     private var prefixes: [(slot: Int, length: Int)] = []
 
-    init(config: ModelConfig, capacity: Int, batchCapacity: Int = 64) {
+    init(config: ModelConfig, capacity: Int, batchCapacity: Int = 64, singlePrecisionCache: Bool = false) {
         let qDim = config.headCount * config.headDimension
         self.capacity = capacity
         self.batchCapacity = batchCapacity
+        self.singlePrecisionCache = singlePrecisionCache
         wideDimension = max(config.dimension, qDim)
         layerCount = config.layerCount
         kvDimension = config.kvDimension
@@ -81,11 +85,12 @@ final class RunState {
 
     /// Makes sure slots 0..<count exist; new slots start unshared.
     func ensureSlots(_ count: Int) {
-        let perSlot = layerCount * capacity * kvDimension
+        let elementBytes = singlePrecisionCache ? MemoryLayout<Float>.stride : MemoryLayout<Float16>.stride
+        let perSlot = layerCount * capacity * kvDimension * elementBytes  // bytes
         while keySlots.count < count {
             // Left uninitialised on purpose: positions are written before they are read.
-            keySlots.append(.allocate(capacity: perSlot))
-            valueSlots.append(.allocate(capacity: perSlot))
+            keySlots.append(.allocate(byteCount: perSlot, alignment: 64))
+            valueSlots.append(.allocate(byteCount: perSlot, alignment: 64))
             prefixes.append((keySlots.count - 1, 0))
         }
     }
@@ -104,34 +109,54 @@ final class RunState {
 
     /// The cache of one layer as the sequence in `slot` sees it.
     func layerCache(layer: Int, slot: Int) -> LayerCache {
-        let offset = layer * capacity * kvDimension
+        let elementBytes = singlePrecisionCache ? MemoryLayout<Float>.stride : MemoryLayout<Float16>.stride
+        let offset = layer * capacity * kvDimension * elementBytes  // bytes
         let prefix = prefixes[slot]
         return LayerCache(
             sharedKeys: keySlots[prefix.slot] + offset, sharedValues: valueSlots[prefix.slot] + offset,
             sharedLength: prefix.length, keys: keySlots[slot] + offset, values: valueSlots[slot] + offset,
-            kvDimension: kvDimension)
+            kvDimension: kvDimension, isSinglePrecision: singlePrecisionCache)
     }
 
     /// One layer's keys and values for one sequence: positions below `sharedLength` live in
-    /// the shared prefix slot, the others in the sequence's own slot.
+    /// the shared prefix slot, the others in the sequence's own slot. Elements are halves, or
+    /// floats when `isSinglePrecision`; read them through the accessor of that type.
     struct LayerCache {
-        let sharedKeys: UnsafeMutablePointer<Float16>  // [capacity, kvDim]
-        let sharedValues: UnsafeMutablePointer<Float16>  // [capacity, kvDim]
+        let sharedKeys: UnsafeMutableRawPointer  // [capacity, kvDim]
+        let sharedValues: UnsafeMutableRawPointer  // [capacity, kvDim]
         let sharedLength: Int
-        let keys: UnsafeMutablePointer<Float16>  // [capacity, kvDim]
-        let values: UnsafeMutablePointer<Float16>  // [capacity, kvDim]
+        let keys: UnsafeMutableRawPointer  // [capacity, kvDim]
+        let values: UnsafeMutableRawPointer  // [capacity, kvDim]
         let kvDimension: Int
+        let isSinglePrecision: Bool
 
-        /// Keys at `position`.  // [kvDim]
+        /// Keys at `position`, as halves.  // [kvDim]
         @inline(__always)
         func key(_ position: Int) -> UnsafeMutablePointer<Float16> {
-            (position < sharedLength ? sharedKeys : keys) + position * kvDimension
+            element(position < sharedLength ? sharedKeys : keys, position, as: Float16.self)
         }
 
-        /// Values at `position`.  // [kvDim]
+        /// Values at `position`, as halves.  // [kvDim]
         @inline(__always)
         func value(_ position: Int) -> UnsafeMutablePointer<Float16> {
-            (position < sharedLength ? sharedValues : values) + position * kvDimension
+            element(position < sharedLength ? sharedValues : values, position, as: Float16.self)
+        }
+
+        /// Keys at `position`, as floats.  // [kvDim]
+        @inline(__always)
+        func singleKey(_ position: Int) -> UnsafeMutablePointer<Float> {
+            element(position < sharedLength ? sharedKeys : keys, position, as: Float.self)
+        }
+
+        /// Values at `position`, as floats.  // [kvDim]
+        @inline(__always)
+        func singleValue(_ position: Int) -> UnsafeMutablePointer<Float> {
+            element(position < sharedLength ? sharedValues : values, position, as: Float.self)
+        }
+
+        @inline(__always)
+        private func element<T>(_ base: UnsafeMutableRawPointer, _ position: Int, as type: T.Type) -> UnsafeMutablePointer<T> {
+            base.assumingMemoryBound(to: T.self) + position * kvDimension
         }
     }
 }

@@ -1,4 +1,5 @@
-/// Generates text from a GGUF model on the CPU: the public face of the Inference module.
+/// Generates text from a GGUF model or a Hugging Face folder on the CPU: the public face of the
+/// Inference module.
 public final class TextGenerator {
     /// Why generation stopped.
     public enum StopReason: String, Sendable {
@@ -32,23 +33,48 @@ public final class TextGenerator {
 
     public let config: ModelConfig
     public let tokenizer: Tokenizer
-    /// The chat template from the model's metadata, when it is ChatML.
+    /// The chat template: the override given, else the model's own when it is of a family
+    /// `ChatTemplate` implements; nil for models without one (plain completion).
     public let chatTemplate: ChatTemplate?
+    /// Why the model's own chat template was not used, when it has one that is not recognised:
+    /// callers needing a chat prompt should refuse rather than fall back to plain text.
+    public let chatTemplateProblem: String?
     /// Tokens that end a generation: EOS and the common end-of-turn control tokens.
     public let endOfGenerationTokens: Set<Int>
 
     private let transformer: Transformer
 
     /// Loads the model at `path` (memory-mapped) with a KV cache for `contextCapacity` tokens
-    /// per sequence; a forward pass runs up to `batchSize` tokens (prompt chunk or samples).
-    public init(modelPath path: String, contextCapacity: Int = 4096, threads: Int = 2, batchSize: Int = 64) throws {
+    /// per sequence: a GGUF file, or a Hugging Face folder (`config.json`, safetensors weights,
+    /// `tokenizer.json`). A forward pass runs up to `batchSize` tokens (prompt chunk or
+    /// samples). `chatTemplate` replaces the model's own template.
+    public init(modelPath path: String, contextCapacity: Int = 4096, threads: Int = 2, batchSize: Int = 64,
+                chatTemplate override: ChatTemplate? = nil) throws {
         precondition(batchSize >= 1, "the batch size must be at least 1")
-        let file = try GGUFFile(path: path)
-        transformer = try Transformer(file: file, capacity: contextCapacity, threads: threads, batchCapacity: batchSize)
-        config = transformer.config
-        tokenizer = try Tokenizer(gguf: file)
-        chatTemplate = ChatTemplate(gguf: file)
+        var templateSource: String?
         var endTokens = Set<Int>()
+        switch try ModelFormat.detect(path: path) {
+        case .gguf:
+            let file = try GGUFFile(path: path)
+            transformer = try Transformer(file: file, capacity: contextCapacity, threads: threads, batchCapacity: batchSize)
+            tokenizer = try Tokenizer(gguf: file)
+            templateSource = file["tokenizer.chat_template"]?.string
+        case .huggingFaceDirectory:
+            let directory = try HuggingFaceModelDirectory(path: path)
+            transformer = try directory.transformer(capacity: contextCapacity, threads: threads, batchCapacity: batchSize)
+            let files = try HuggingFaceTokenizer(directory: path)
+            tokenizer = files.tokenizer
+            templateSource = files.chatTemplate
+            endTokens.formUnion(files.endOfGenerationTokenIDs)
+        }
+        config = transformer.config
+        var problem: String?
+        var modelTemplate: ChatTemplate?
+        if let templateSource {
+            do { modelTemplate = try ChatTemplate(jinja: templateSource) } catch { problem = "\(path): \(error)" }
+        }
+        chatTemplate = override ?? modelTemplate
+        chatTemplateProblem = override == nil ? problem : nil
         if let eos = tokenizer.eosTokenID { endTokens.insert(eos) }
         for text in ["<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end|>", "<end_of_turn>"] {
             if let id = tokenizer.id(of: text), tokenizer.kinds[id] == .control { endTokens.insert(id) }
@@ -63,7 +89,8 @@ public final class TextGenerator {
             ? text
             : chatTemplate!.render([ChatTemplate.Message(role: "user", content: text)])
         var ids = tokenizer.encode(prompt, parseSpecial: true)
-        if tokenizer.addsBOS, let bos = tokenizer.bosTokenID { ids.insert(bos, at: 0) }
+        // A template may write BOS itself (Llama 3's does); never add a second.
+        if tokenizer.addsBOS, let bos = tokenizer.bosTokenID, ids.first != bos { ids.insert(bos, at: 0) }
         return ids
     }
 

@@ -1,8 +1,9 @@
-/// A Llama-family decoder (Llama, Qwen2) running a batch of tokens over per-sequence KV caches.
+/// A decoder (Llama, Qwen2, GPT-2) running a batch of tokens over per-sequence KV caches.
 ///
 /// `forward` reads top to bottom like llama2.c's: embed, then per block RMSNorm → Q/K/V →
 /// RoPE → grouped-query attention over the cache → output projection → residual, RMSNorm →
-/// SwiGLU MLP → residual; final RMSNorm and the classifier. Every row of the batch is its own
+/// SwiGLU MLP → residual; final RMSNorm and the classifier. GPT-2 switches in LayerNorm,
+/// learned positions instead of RoPE, biases on every projection and a GELU MLP. Every row of the batch is its own
 /// token with its own position and sequence slot: a chunk of one prompt (consecutive
 /// positions, causal inside the chunk) or one token of each of several sequences. The matrix
 /// products take the whole batch at once; everything else runs row by row with the same
@@ -24,11 +25,30 @@ final class Transformer {
     let state: RunState
     let parallel: ParallelRows
 
-    init(file: GGUFFile, capacity: Int, threads: Int, batchCapacity: Int = 64) throws {
-        config = try ModelConfig(gguf: file)
-        weights = try ModelWeights(file: file, config: config)
-        state = RunState(config: config, capacity: min(capacity, config.contextLength), batchCapacity: batchCapacity)
+    /// A model from its parts; `singlePrecisionCache` keeps keys and values as floats.
+    init(config: ModelConfig, weights: ModelWeights, capacity: Int, threads: Int, batchCapacity: Int = 64,
+         singlePrecisionCache: Bool) {
+        self.config = config
+        self.weights = weights
+        state = RunState(config: config, capacity: min(capacity, config.contextLength), batchCapacity: batchCapacity,
+                         singlePrecisionCache: singlePrecisionCache)
         parallel = ParallelRows(workers: threads)
+    }
+
+    /// A GGUF model, with llama.cpp's half-precision cache.
+    convenience init(file: GGUFFile, capacity: Int, threads: Int, batchCapacity: Int = 64) throws {
+        let config = try ModelConfig(gguf: file)
+        let weights = try ModelWeights(file: file, config: config)
+        self.init(config: config, weights: weights, capacity: capacity, threads: threads, batchCapacity: batchCapacity,
+                  singlePrecisionCache: false)
+    }
+
+    /// out = norm(x) with the model's normalization.  out, x: [dim]
+    private func normalize(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ weight: [Float], _ bias: [Float]?) {
+        switch config.normalization {
+        case .rmsNorm: Kernels.rmsNorm(out, x, weight, count: config.dimension, epsilon: config.rmsEpsilon)
+        case .layerNorm: Kernels.layerNorm(out, x, weight, bias!, count: config.dimension, epsilon: config.rmsEpsilon)
+        }
     }
 
     /// Runs `token` at `position` of sequence slot 0 and returns the next-token logits.  // [vocab]
@@ -49,10 +69,16 @@ final class Transformer {
 
         // x[b] = embedding of token b  [n, dim]
         for (b, entry) in batch.enumerated() { weights.tokenEmbedding.dequantizedRow(entry.token, into: s.x + b * dim) }
+        if let positions = weights.positionEmbedding {  // x[b] += learned embedding of position b  [n, dim]
+            for (b, entry) in batch.enumerated() {
+                positions.dequantizedRow(entry.position, into: s.xb2)
+                Kernels.add(s.x + b * dim, s.xb2, count: dim)
+            }
+        }
 
         for (layerIndex, layer) in weights.layers.enumerated() {
             // xb = rmsnorm(x)  [n, wide]
-            for b in 0..<n { Kernels.rmsNorm(s.xb + b * wide, s.x + b * dim, layer.attentionNorm, count: dim, epsilon: c.rmsEpsilon) }
+            for b in 0..<n { normalize(s.xb + b * wide, s.x + b * dim, layer.attentionNorm, layer.attentionNormBias) }
 
             // q = xb·Wqᵀ [n, qDim], k = xb·Wkᵀ [n, kvDim], v = xb·Wvᵀ [n, kvDim]
             s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
@@ -63,13 +89,20 @@ final class Transformer {
                 if let bias = layer.queryBias { Kernels.add(q, bias, count: qDim) }
                 if let bias = layer.keyBias { Kernels.add(k, bias, count: kvDim) }
                 if let bias = layer.valueBias { Kernels.add(v, bias, count: kvDim) }
-                Kernels.rope(q, heads: c.headCount, headDimension: c.headDimension, position: entry.position, theta: c.ropeTheta, style: c.ropeStyle)
-                Kernels.rope(k, heads: c.kvHeadCount, headDimension: c.headDimension, position: entry.position, theta: c.ropeTheta, style: c.ropeStyle)
+                if c.usesRotaryPositions {
+                    Kernels.rope(q, heads: c.headCount, headDimension: c.headDimension, position: entry.position, theta: c.ropeTheta, style: c.ropeStyle)
+                    Kernels.rope(k, heads: c.kvHeadCount, headDimension: c.headDimension, position: entry.position, theta: c.ropeTheta, style: c.ropeStyle)
+                }
                 // Append k, v to the sequence's cache  [kvDim] each.
                 let cache = s.layerCache(layer: layerIndex, slot: entry.sequence)
                 precondition(entry.position >= cache.sharedLength, "position \(entry.position) lies in a shared prefix")
-                Kernels.storeHalf(cache.key(entry.position), k, count: kvDim)
-                Kernels.storeHalf(cache.value(entry.position), v, count: kvDim)
+                if cache.isSinglePrecision {
+                    cache.singleKey(entry.position).update(from: k, count: kvDim)
+                    cache.singleValue(entry.position).update(from: v, count: kvDim)
+                } else {
+                    Kernels.storeHalf(cache.key(entry.position), k, count: kvDim)
+                    Kernels.storeHalf(cache.value(entry.position), v, count: kvDim)
+                }
             }
             // Every row's k, v are cached before any row attends, so a chunk's later rows see
             // its earlier ones; a row never reads a position after its own (causal).
@@ -81,22 +114,35 @@ final class Transformer {
             // x += xb·Woᵀ  [n, dim]
             s.activations.quantize(s.xb, rows: n, columns: qDim, stride: wide)
             WeightMatrix.multiply([(layer.attentionOutput, s.xb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+            if let bias = layer.attentionOutputBias { for b in 0..<n { Kernels.add(s.xb2 + b * dim, bias, count: dim) } }
             Kernels.add(s.x, s.xb2, count: n * dim)
 
             // MLP: x += (silu(xb·Wgateᵀ) ⊙ xb·Wupᵀ)·Wdownᵀ, xb = rmsnorm(x)  [n, hidden] inside
-            for b in 0..<n { Kernels.rmsNorm(s.xb + b * wide, s.x + b * dim, layer.ffnNorm, count: dim, epsilon: c.rmsEpsilon) }
+            // (GPT-2: x += gelu(xb·Wupᵀ + b)·Wdownᵀ + b)
+            for b in 0..<n { normalize(s.xb + b * wide, s.x + b * dim, layer.ffnNorm, layer.ffnNormBias) }
             s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
-            WeightMatrix.multiply([(layer.gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
-            Kernels.swiGLU(s.hb, s.hb2, count: n * hidden)
+            if let gate = layer.gate {
+                WeightMatrix.multiply([(gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+                Kernels.swiGLU(s.hb, s.hb2, count: n * hidden)
+            } else {
+                WeightMatrix.multiply([(layer.up, s.hb)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+                if let bias = layer.upBias { for b in 0..<n { Kernels.add(s.hb + b * hidden, bias, count: hidden) } }
+                if c.feedForward == .geluExact {
+                    Kernels.geluExact(s.hb, count: n * hidden)
+                } else {
+                    Kernels.geluTanh(s.hb, count: n * hidden)
+                }
+            }
             s.activations.quantize(s.hb, rows: n, columns: hidden, stride: hidden)
             WeightMatrix.multiply([(layer.down, s.xb2)], s.hb, s.activations, parallel: parallel, batch: n)
+            if let bias = layer.downBias { for b in 0..<n { Kernels.add(s.xb2 + b * dim, bias, count: dim) } }
             Kernels.add(s.x, s.xb2, count: n * dim)
         }
 
         // logits = rmsnorm(x)·Woutᵀ for the rows that want them  [m, vocab]
         var m = 0
         for (b, entry) in batch.enumerated() where entry.wantsLogits {
-            Kernels.rmsNorm(s.xb + m * wide, s.x + b * dim, weights.outputNorm, count: dim, epsilon: c.rmsEpsilon)
+            normalize(s.xb + m * wide, s.x + b * dim, weights.outputNorm, weights.outputNormBias)
             m += 1
         }
         if m > 0 {
@@ -112,20 +158,33 @@ final class Transformer {
         let c = config, s = state, headDim = c.headDimension
         let groupSize = c.headCount / c.kvHeadCount  // query heads per key/value head
         let scale = 1 / Float(headDim).squareRoot()
-        Kernels.storeHalf(s.qHalf, query, count: c.headCount * headDim)
+        if !cache.isSinglePrecision { Kernels.storeHalf(s.qHalf, query, count: c.headCount * headDim) }
         for head in 0..<c.headCount {
-            let queryHead = s.qHalf + head * headDim  // [headDim]
             let kvOffset = (head / groupSize) * headDim
-            for past in 0...position {
-                s.attention[past] = Kernels.dotHalf(queryHead, cache.key(past) + kvOffset, count: headDim) * scale
-            }
-            Kernels.softmax(s.attention, count: position + 1)
             let mixed = out + head * headDim  // [headDim]
             mixed.update(repeating: 0, count: headDim)
-            for past in 0...position {
-                let weight = Float(Float16(s.attention[past]))  // ggml multiplies V by the probabilities as halves
-                let values = cache.value(past) + kvOffset
-                for index in 0..<headDim { mixed[index] += weight * Float(values[index]) }
+            if cache.isSinglePrecision {
+                // transformers' arithmetic: float keys, values and probabilities.
+                let queryHead = query + head * headDim  // [headDim]
+                for past in 0...position {
+                    s.attention[past] = Kernels.dot(queryHead, cache.singleKey(past) + kvOffset, count: headDim) * scale
+                }
+                Kernels.softmax(s.attention, count: position + 1)
+                for past in 0...position {
+                    Kernels.addScaled(mixed, s.attention[past], cache.singleValue(past) + kvOffset, count: headDim)
+                }
+            } else {
+                // llama.cpp's: the query rounded to halves, the probabilities too before they mix V.
+                let queryHead = s.qHalf + head * headDim  // [headDim]
+                for past in 0...position {
+                    s.attention[past] = Kernels.dotHalf(queryHead, cache.key(past) + kvOffset, count: headDim) * scale
+                }
+                Kernels.softmax(s.attention, count: position + 1)
+                for past in 0...position {
+                    let weight = Float(Float16(s.attention[past]))
+                    let values = cache.value(past) + kvOffset
+                    for index in 0..<headDim { mixed[index] += weight * Float(values[index]) }
+                }
             }
         }
     }

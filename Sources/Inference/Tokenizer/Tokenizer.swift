@@ -1,5 +1,7 @@
+import Foundation
+
 /// A byte-level BPE tokenizer (GPT-2 family) built from a GGUF file's `tokenizer.ggml.*`
-/// metadata.
+/// metadata or a Hugging Face `tokenizer.json` (`Tokenizer(huggingFaceJSON:)`).
 ///
 /// Encoding: special tokens are cut out of the text first; the pieces between them are split
 /// by the model's pre-tokenizer; each chunk's UTF-8 bytes start as single-byte tokens and
@@ -23,6 +25,11 @@ public struct Tokenizer: Sendable {
     public let eosTokenID: Int?
     /// Whether the model expects BOS before a prompt (`tokenizer.ggml.add_bos_token`).
     public let addsBOS: Bool
+    /// Whether text between special tokens is NFC-normalized first (`tokenizer.json`'s NFC normalizer).
+    public let normalizesToNFC: Bool
+    /// Whether a chunk spelled exactly like a vocabulary token becomes that token without merging
+    /// (`tokenizer.json`'s `ignore_merges`, as in Llama 3).
+    public let ignoresMerges: Bool
 
     private let tokenIDs: [String: Int]
     private let merges: BPEMerges
@@ -66,8 +73,10 @@ public struct Tokenizer: Sendable {
     /// Builds a tokenizer from its parts.
     public init(
         tokens: [String], kinds: [TokenKind], merges: [String], preTokenizer: PreTokenizer,
-        bosTokenID: Int?, eosTokenID: Int?, addsBOS: Bool
+        bosTokenID: Int?, eosTokenID: Int?, addsBOS: Bool, normalizesToNFC: Bool = false, ignoresMerges: Bool = false
     ) throws {
+        self.normalizesToNFC = normalizesToNFC
+        self.ignoresMerges = ignoresMerges
         self.tokens = tokens
         self.kinds = kinds
         self.preTokenizer = preTokenizer
@@ -104,7 +113,8 @@ public struct Tokenizer: Sendable {
             case let .special(id):
                 ids.append(id)
             case let .text(range):
-                let piece = String(decoding: bytes[range], as: UTF8.self)
+                var piece = String(decoding: bytes[range], as: UTF8.self)
+                if normalizesToNFC { piece = piece.precomposedStringWithCanonicalMapping }
                 for chunk in preTokenizer.split(piece) { ids.append(contentsOf: encodeChunk(chunk)) }
             }
         }
@@ -168,6 +178,9 @@ public struct Tokenizer: Sendable {
 
     /// BPE within one pre-tokenizer chunk.
     private func encodeChunk(_ chunk: String) -> [Int] {
+        if ignoresMerges, let id = tokenIDs[alphabet.spell(chunk.utf8)] {
+            return [id]
+        }
         var symbols = chunk.utf8.compactMap { byteTokenIDs[Int($0)] }
         merges.apply(to: &symbols)
         return symbols

@@ -4,13 +4,21 @@ import Foundation
 import Inference
 import Judge
 
-/// `proctor generate`: sample a completion from a GGUF model on the CPU.
+/// `proctor generate`: sample a completion from a GGUF model or a Hugging Face folder on the CPU.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sample completions from a GGUF model on the CPU: for one prompt, or for every problem of a set.",
+        abstract: "Sample completions from a GGUF model or a Hugging Face folder on the CPU: for one prompt, or for every problem of a set.",
         discussion: """
-            One prompt: the prompt is wrapped in the model's chat template (ChatML) as one user \
-            message unless --raw is given. Special tokens written in the prompt, such as \
+            --model is a GGUF file or a Hugging Face folder (config.json; model.safetensors or \
+            shards with model.safetensors.index.json; tokenizer.json, optionally \
+            tokenizer_config.json and generation_config.json) of a llama, qwen2 or gpt2 model.
+
+            One prompt: the prompt is wrapped in the model's chat template as one user \
+            message unless --raw is given. Chat templates of the ChatML and Llama 3 families are \
+            recognised; a model with another template is refused unless --chat-template or \
+            --raw is given; a model without one (a base model) gets the plain prompt. \
+            --chat-template takes chatml, llama3, a Jinja template file or a JSON file with a \
+            chat_template key (tokenizer_config.json). Special tokens written in the prompt, such as \
             <|im_start|>, are parsed. Timing goes to standard error.
 
             A problem set (--problems): every problem gets LiveCodeBench's code-generation prompt \
@@ -30,12 +38,16 @@ struct Generate: ParsableCommand {
               proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --max-tokens 64
               proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --n 10 \
                   --temperature 0.8 --repeat-penalty 1.1 --stop "if __name__"
+              proctor generate --model ./Qwen2.5-Coder-1.5B-Instruct --prompt "Reverse a list" --max-tokens 64
               proctor generate --model smollm2.gguf --problems problems/ --n 1 --max-tokens 384 \
                   --checkpoint-label base --out samples.jsonl
             """)
 
-    @Option(help: "Path of the GGUF model file, or a catalog name such as smollm2 (see `proctor models`).")
+    @Option(help: "A GGUF model file, a Hugging Face model folder, or a catalog name such as smollm2 (see `proctor models`).")
     var model: String
+
+    @Option(help: "Chat template to use instead of the model's: chatml, llama3, a Jinja file, or a JSON file with chat_template.")
+    var chatTemplate: String?
 
     @Option(help: "The prompt text.")
     var prompt: String?
@@ -124,7 +136,12 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model) ?? model, contextCapacity: contextSize, threads: threads, batchSize: batchSize)
+        let template = try chatTemplate.map { try ChatTemplate(specifier: $0) }
+        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model) ?? model, contextCapacity: contextSize,
+                                          threads: threads, batchSize: batchSize, chatTemplate: template)
+        if !raw, let problem = generator.chatTemplateProblem {
+            throw ValidationError("\(problem). Give --chat-template chatml|llama3|FILE, or --raw for the plain prompt.")
+        }
         if let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
