@@ -56,6 +56,43 @@ struct QuantKernelTests {
         }
     }
 
+    @Test("a batched product equals one product per activation row, bit for bit, for every tensor type")
+    func batchedProducts() throws {
+        let expected = try ModelFiles.json(TinyGGUFExpectation.self, fixture: "tiny-gguf.json")
+        let file = try GGUFFile(path: ModelFiles.fixture("tiny.gguf"))
+        let columns = expected.activation.count, batch = 3
+        // Three different activation rows: the fixture's, reversed, and scaled.
+        let rows = [expected.activation, Array(expected.activation.reversed()), expected.activation.map { $0 * -0.37 }]
+        let x = rows.flatMap { $0 }
+        let parallel = ParallelRows(workers: 2, minimumParallelCount: 1)
+        for tensor in expected.tensors {
+            let info = try #require(file.tensorInfo(named: tensor.name))
+            let matrix = try WeightMatrix(
+                name: info.name, type: info.type, rows: info.rowCount, columns: info.rowLength, data: file.data(of: info))
+            var single: [Float] = []
+            for row in rows {
+                var activations = QuantizedActivations(capacity: columns)
+                var out = [Float](repeating: 0, count: matrix.rows)
+                row.withUnsafeBufferPointer { x in
+                    activations.quantize(x.baseAddress!, count: columns)
+                    out.withUnsafeMutableBufferPointer { out in
+                        WeightMatrix.multiply([(matrix, out.baseAddress!)], x.baseAddress!, activations, parallel: parallel)
+                    }
+                }
+                single += out
+            }
+            var activations = QuantizedActivations(capacity: batch * columns)
+            var batched = [Float](repeating: .nan, count: batch * matrix.rows)
+            x.withUnsafeBufferPointer { x in
+                activations.quantize(x.baseAddress!, rows: batch, columns: columns, stride: columns)
+                batched.withUnsafeMutableBufferPointer { out in
+                    WeightMatrix.multiply([(matrix, out.baseAddress!)], x.baseAddress!, activations, parallel: parallel, batch: batch)
+                }
+            }
+            #expect(batched == single, "\(tensor.name) (\(info.type))")
+        }
+    }
+
     @Test("quantized activations round-trip within half a step per element")
     func activationQuantization() {
         let values: [Float] = (0..<64).map { Float($0 - 31) * 0.37 }
