@@ -15,6 +15,16 @@ public struct TextPredictionSet: Sendable, Equatable, Encodable {
     /// Checkpoint label → predictions file.
     public var predictions: [String: String]
 
+    public init(name: String, task: String = "qa", profile: String = "seed", goldField: String = "gold",
+                predictionField: String = "prediction", predictions: [String: String]) {
+        self.name = name
+        self.task = task
+        self.profile = profile
+        self.goldField = goldField
+        self.predictionField = predictionField
+        self.predictions = predictions
+    }
+
     static let keys = ["name", "task", "profile", "gold_field", "prediction_field", "predictions"]
 
     enum CodingKeys: String, CodingKey {

@@ -5,9 +5,9 @@ import TextScoring
 
 /// Scores a run's text predictions (as `proctor score-text` does) into report tables: one row
 /// per checkpoint, and each checkpoint's paired bootstrap difference from the first one.
-enum TextMetricTables {
+public enum TextMetricTables {
     /// The table of one prediction set; checkpoints in `order`, those without a file left out.
-    static func table(_ set: TextPredictionSet, order: [String], field: String) throws -> MetricTable {
+    public static func table(_ set: TextPredictionSet, order: [String], field: String) throws -> MetricTable {
         let task = TextScoringTask(rawValue: set.task)!
         let labels = order.filter { set.predictions[$0] != nil }
         let files: [PredictionFile]
