@@ -54,7 +54,7 @@ struct RunReportTests {
         #expect(html.utf8.count < 3_000_000, "\(html.utf8.count) bytes")
         for part in ["<table class=facts>", "<h2>Summary</h2>", "<th>pass@10</th>", "<svg class=chart",
                      "<h2>Is the difference real?</h2>", "<th>p-value</th>", "<table class=matrix>",
-                     "Where they differ", "<details>", "<div class=panels>", "Given &lt;N&gt; numbers &amp; a target",
+                     "Where they differ", "<details open>", "<details>", "<div class=panels>", "Given &lt;N&gt; numbers &amp; a target",
                      "<h2>Time and memory per test</h2>", "<h2>Text metrics</h2>", "<h3>qa (qa, seed profile)</h3>"] {
             #expect(html.contains(part), "HTML is missing \(part)")
         }

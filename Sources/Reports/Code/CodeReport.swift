@@ -41,9 +41,11 @@ public struct ProblemCell: Sendable, Codable, Equatable {
 
     public var rate: Double { samples == 0 ? 0 : Double(correct) / Double(samples) }
 
-    /// The most common verdict (ties: the alphabetically first), nil without samples.
+    /// The most common verdict, nil without samples. Ties go to a failure (what makes a cell
+    /// differ is usually its failures), then to the alphabetically first.
     public var dominantVerdict: String? {
-        verdicts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        func rank(_ entry: (key: String, value: Int)) -> (Int, Int) { (entry.value, entry.key == "AC" ? 0 : 1) }
+        return verdicts.max { rank($0) < rank($1) || (rank($0) == rank($1) && $0.key > $1.key) }?.key
     }
 
     enum CodingKeys: String, CodingKey {

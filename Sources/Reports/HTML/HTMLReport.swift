@@ -69,7 +69,8 @@ public struct HTMLReport {
         let left = 170.0
         let width = 560.0
         let height = Double(report.summaries.count) * rowHeight + 30
-        var svg = "<svg class=chart viewBox=\"0 0 \(Int(left + width + 20)) \(Int(height))\" role=img "
+        // The right margin holds the value printed after an interval that reaches 100%.
+        var svg = "<svg class=chart viewBox=\"0 0 \(Int(left + width + 70)) \(Int(height))\" role=img "
             + "aria-label=\"Pass@1 per checkpoint with 95% intervals\">"
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = left + tick * width
@@ -150,10 +151,7 @@ public struct HTMLReport {
             }
             html += "</tbody></table>\n"
             if !table.comparisons.isEmpty {
-                html += "<ul class=verdicts>" + table.comparisons.map { c in
-                    "<li>\(escape(c.sentence)) (Δ \(String(format: "%+.4f", c.difference)), 95% CI "
-                        + "[\(String(format: "%+.4f", c.lower)), \(String(format: "%+.4f", c.upper))])</li>"
-                }.joined() + "</ul>\n"
+                html += "<ul class=verdicts>" + table.comparisons.map { "<li>\(escape($0.sentence))</li>" }.joined() + "</ul>\n"
             }
         }
         return html
@@ -175,7 +173,7 @@ public struct HTMLReport {
                 }
                 slowest = max(slowest, cell.slowestCPUSeconds)
                 peak = max(peak, cell.peakResidentBytes)
-                let dominant = cell.verdicts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "AC"
+                let dominant = cell.dominantVerdict ?? "AC"
                 let mix = cell.verdicts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     + String(format: "; slowest test %.3f s CPU, peak %.1f MiB", cell.slowestCPUSeconds,
                              Double(cell.peakResidentBytes) / 1_048_576)
@@ -201,8 +199,9 @@ public struct HTMLReport {
     private func differingSection() -> String {
         guard report.checkpoints.count > 1 else { return "" }
         var html = "<h2>Where they differ (\(report.differing.count) problems)</h2>\n"
-        for id in report.differing {
-            html += "<details><summary>\(escape(id)) — "
+        // The first panels start open, so the page shows code side by side without a click.
+        for (position, id) in report.differing.enumerated() {
+            html += "<details\(position < 5 ? " open" : "")><summary>\(escape(id)) — "
                 + report.checkpoints.map { checkpoint in
                     let cell = report.matrix[id]?[checkpoint]
                     return "\(escape(checkpoint)) \(cell.map { "\($0.correct)/\($0.samples)" } ?? "–")"
