@@ -7,7 +7,8 @@
 #      every sample in the sandbox, and write report.md, report.html and report.json;
 #   4. print the report's paths and its Markdown summary.
 # Everything lands in runs/demo/ (or RUN=dir). Re-running continues an interrupted run; a run
-# whose settings changed is refused (FORCE_RESTART=1 starts it again).
+# whose settings changed is refused (FORCE_RESTART=1 starts it again). PROBLEMS, N and THREADS
+# override the config's problem limit, samples per problem and inference threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 config=${CONFIG:-configs/demo.json}
@@ -24,6 +25,7 @@ scripts/fetch-model.sh >/dev/null
 overrides=()
 [ -n "${PROBLEMS:-}" ] && overrides+=(--limit "$PROBLEMS")
 [ -n "${N:-}" ] && overrides+=(--n "$N")
+[ -n "${THREADS:-}" ] && overrides+=(--threads "$THREADS")
 [ -n "${FORCE_RESTART:-}" ] && overrides+=(--force-restart)
 started=$(date +%s)
 "$proctor" eval --config "$config" --out "$run" "${overrides[@]}"
