@@ -199,6 +199,7 @@ public struct HTMLReport {
     private func differingSection() -> String {
         guard report.checkpoints.count > 1 else { return "" }
         var html = "<h2>Where they differ (\(report.differing.count) problems)</h2>\n"
+        if report.differing.isEmpty { html += "<p class=meta>The checkpoints have the same pass rate on every problem.</p>\n" }
         // The first panels start open, so the page shows code side by side without a click.
         for (position, id) in report.differing.enumerated() {
             html += "<details\(position < 5 ? " open" : "")><summary>\(escape(id)) — "
