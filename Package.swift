@@ -53,8 +53,10 @@ let package = Package(
             name: "Inference",
             swiftSettings: inferenceSwiftSettings),
 
-        // Pipelines across roles: sampling a problem set from a model into a samples file.
-        .target(name: "Evaluation", dependencies: ["Inference", "Judge"]),
+        // Pipelines across roles: sampling a problem set into a samples file; `proctor eval`
+        // (checkpoints → samples → results → report in one resumable run directory).
+        .target(name: "Evaluation", dependencies: ["Inference", "Judge", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
+                swiftSettings: [.unsafeFlags(["-O"])]),
 
         .executableTarget(
             name: "proctor",
@@ -67,7 +69,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Judge", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Judge", "Reports", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
         // Runs the built `proctor score-text` on the example files in its Fixtures folder.

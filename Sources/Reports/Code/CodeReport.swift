@@ -30,7 +30,8 @@ public struct ProblemCell: Sendable, Codable, Equatable {
     public var samples: Int
     /// Verdict counts, e.g. ["WA": 3, "TLE": 1].
     public var verdicts: [String: Int]
-    /// The first sample's code and verdict, for side-by-side panels.
+    /// A representative sample's code and verdict, for side-by-side panels: the lowest-index
+    /// sample with the cell's most common verdict.
     public var exampleCode: String?
     public var exampleVerdict: String?
     /// Most CPU time any test of any sample used, seconds.
@@ -39,6 +40,13 @@ public struct ProblemCell: Sendable, Codable, Equatable {
     public var peakResidentBytes: Int = 0
 
     public var rate: Double { samples == 0 ? 0 : Double(correct) / Double(samples) }
+
+    /// The most common verdict, nil without samples. Ties go to a failure (what makes a cell
+    /// differ is usually its failures), then to the alphabetically first.
+    public var dominantVerdict: String? {
+        func rank(_ entry: (key: String, value: Int)) -> (Int, Int) { (entry.value, entry.key == "AC" ? 0 : 1) }
+        return verdicts.max { rank($0) < rank($1) || (rank($0) == rank($1) && $0.key > $1.key) }?.key
+    }
 
     enum CodingKeys: String, CodingKey {
         case correct, samples, verdicts, exampleCode = "example_code", exampleVerdict = "example_verdict"
@@ -77,14 +85,18 @@ public struct CodeReport: Sendable, Codable {
     public var comparisons: [CheckpointComparison]
     /// Problems on which the checkpoints' pass rates differ.
     public var differing: [String]
+    /// Time and memory per test run, per checkpoint.
+    public var resources: [CheckpointResources]
 
     enum CodingKeys: String, CodingKey {
-        case checkpoints, summaries, matrix, problemIDs = "problem_ids", comparisons, differing
+        case checkpoints, summaries, matrix, problemIDs = "problem_ids", comparisons, differing, resources
     }
 
     /// Builds the report. Checkpoints keep their first-seen order; the first is the baseline.
     public init(records: [ResultRecord]) {
         var cells: [String: [String: ProblemCell]] = [:]
+        // problem → checkpoint → verdict → (lowest sample index, its code)
+        var examples: [String: [String: [String: (index: Int, code: String)]]] = [:]
         var harnessErrors: [String: Int] = [:]
         // The order in which checkpoints first appear in the file(s).
         let order = records.reduce(into: [String]()) { if !$0.contains($1.checkpoint) { $0.append($1.checkpoint) } }
@@ -102,11 +114,20 @@ public struct CodeReport: Sendable, Codable {
                 cell.slowestCPUSeconds = max(cell.slowestCPUSeconds, test.cpuTimeSeconds)
                 cell.peakResidentBytes = max(cell.peakResidentBytes, test.peakResidentBytes)
             }
-            if cell.exampleCode == nil || (record.sampleIndex == 0) {
-                cell.exampleCode = record.code
-                cell.exampleVerdict = record.verdict.rawValue
+            let verdict = record.verdict.rawValue
+            let known = examples[record.problemID]?[record.checkpoint]?[verdict]
+            if known == nil || record.sampleIndex < known!.index {
+                examples[record.problemID, default: [:]][record.checkpoint, default: [:]][verdict] =
+                    (record.sampleIndex, record.code)
             }
             cells[record.problemID, default: [:]][record.checkpoint] = cell
+        }
+        for (id, row) in cells {
+            for (checkpoint, cell) in row {
+                guard let dominant = cell.dominantVerdict, let example = examples[id]?[checkpoint]?[dominant] else { continue }
+                cells[id]![checkpoint]!.exampleCode = example.code
+                cells[id]![checkpoint]!.exampleVerdict = dominant
+            }
         }
         checkpoints = order
         matrix = cells
@@ -119,6 +140,7 @@ public struct CodeReport: Sendable, Codable {
             let rates = order.compactMap { cells[id]?[$0]?.rate }
             return rates.count > 1 && Set(rates).count > 1
         }
+        resources = order.map { CheckpointResources(checkpoint: $0, records: records) }
     }
 
     static let standardK = [1, 2, 5, 10, 20, 50, 100]

@@ -45,6 +45,16 @@ extension CodeReport {
         }
         lines += ["", "## Per problem", ""]
         lines += matrixTable(problemIDs)
+        if resources.contains(where: { $0.testRuns > 0 }) {
+            lines += ["", "## Time and memory per test", "",
+                      "| checkpoint | test runs | median CPU s | slowest CPU s (problem) | median peak MiB | peak MiB (problem) |",
+                      "|---|---:|---:|---|---:|---|"]
+            for r in resources {
+                lines.append("| \(r.checkpoint) | \(r.testRuns) | \(String(format: "%.3f", r.medianCPUSeconds)) | "
+                    + "\(String(format: "%.3f", r.slowestCPUSeconds)) (\(r.slowestProblem ?? "–")) | "
+                    + "\(mebibytes(r.medianPeakResidentBytes)) | \(mebibytes(r.peakResidentBytes)) (\(r.peakProblem ?? "–")) |")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -105,6 +115,8 @@ extension CodeReport {
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }
+
+func mebibytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
 
 func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 

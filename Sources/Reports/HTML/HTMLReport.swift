@@ -7,11 +7,18 @@ public struct HTMLReport {
     public var title: String
     /// Problem id → statement text, for the excerpts.
     public var statements: [String: String]
+    /// How the run was made, shown under the title.
+    public var facts: [RunFact]
+    /// Text-metric tables, one per prediction set.
+    public var textTables: [MetricTable]
 
-    public init(report: CodeReport, title: String = "Proctor report", statements: [String: String] = [:]) {
+    public init(report: CodeReport, title: String = "Proctor report", statements: [String: String] = [:],
+                facts: [RunFact] = [], textTables: [MetricTable] = []) {
         self.report = report
         self.title = title
         self.statements = statements
+        self.facts = facts
+        self.textTables = textTables
     }
 
     public func render() -> String {
@@ -25,11 +32,14 @@ public struct HTMLReport {
             Intervals are 95%: Wilson with one sample per problem, a bootstrap over problems otherwise.</p>
 
             """
+        html += factsSection()
         html += summarySection()
         html += chart()
         html += comparisonSection()
         html += matrixSection()
         html += differingSection()
+        html += resourcesSection()
+        html += textSection()
         html += "<script>\(Self.script)</script></body></html>\n"
         return html
     }
@@ -59,7 +69,8 @@ public struct HTMLReport {
         let left = 170.0
         let width = 560.0
         let height = Double(report.summaries.count) * rowHeight + 30
-        var svg = "<svg class=chart viewBox=\"0 0 \(Int(left + width + 20)) \(Int(height))\" role=img "
+        // The right margin holds the value printed after an interval that reaches 100%.
+        var svg = "<svg class=chart viewBox=\"0 0 \(Int(left + width + 70)) \(Int(height))\" role=img "
             + "aria-label=\"Pass@1 per checkpoint with 95% intervals\">"
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = left + tick * width
@@ -86,7 +97,64 @@ public struct HTMLReport {
     private func comparisonSection() -> String {
         guard !report.comparisons.isEmpty else { return "" }
         let items = report.comparisons.map { "<li>\(escape(report.verdictSentence($0)))</li>" }.joined()
-        return "<h2>Is the difference real?</h2>\n<ul class=verdicts>\(items)</ul>\n"
+        var rows = ""
+        for c in report.comparisons {
+            let interval = c.interval.map { "[\(signedPercent($0.lower)), \(signedPercent($0.upper))]" } ?? "–"
+            rows += "<tr><td>\(escape(c.candidate)) vs \(escape(c.baseline))</td><td class=num>\(signedPercent(c.difference))</td>"
+                + "<td>\(interval)</td><td class=num>\(String(format: "%.4f", c.pValue))</td><td>\(escape(c.method))</td>"
+                + "<td class=num>\(c.onlyBaseline)</td><td class=num>\(c.onlyCandidate)</td></tr>\n"
+        }
+        return """
+            <h2>Is the difference real?</h2>
+            <table><thead><tr><th>candidate vs baseline</th><th>Δ Pass@1</th><th>95% CI</th><th>p-value</th><th>test</th>\
+            <th>only baseline solved</th><th>only candidate solved</th></tr></thead><tbody>\(rows)</tbody></table>
+            <ul class=verdicts>\(items)</ul>
+
+            """
+    }
+
+    private func factsSection() -> String {
+        guard !facts.isEmpty else { return "" }
+        let rows = facts.map { "<tr><th>\(escape($0.name))</th><td>\(escape($0.value))</td></tr>" }.joined(separator: "\n")
+        return "<table class=facts>\(rows)</table>\n"
+    }
+
+    private func resourcesSection() -> String {
+        guard report.resources.contains(where: { $0.testRuns > 0 }) else { return "" }
+        var rows = ""
+        for r in report.resources {
+            rows += "<tr><td>\(escape(r.checkpoint))</td><td class=num>\(r.testRuns)</td>"
+                + "<td class=num>\(String(format: "%.3f", r.medianCPUSeconds))</td>"
+                + "<td class=num>\(String(format: "%.3f", r.slowestCPUSeconds))</td><td>\(escape(r.slowestProblem ?? "–"))</td>"
+                + "<td class=num>\(mebibytes(r.medianPeakResidentBytes))</td><td class=num>\(mebibytes(r.peakResidentBytes))</td>"
+                + "<td>\(escape(r.peakProblem ?? "–"))</td></tr>\n"
+        }
+        return """
+            <h2>Time and memory per test</h2>
+            <p class=meta>Per test run of the judged programs; per problem and checkpoint in the matrix's tooltips.</p>
+            <table><thead><tr><th>checkpoint</th><th>test runs</th><th>median CPU s</th><th>slowest CPU s</th><th>on</th>\
+            <th>median peak MiB</th><th>peak MiB</th><th>on</th></tr></thead><tbody>\(rows)</tbody></table>
+
+            """
+    }
+
+    private func textSection() -> String {
+        guard !textTables.isEmpty else { return "" }
+        var html = "<h2>Text metrics</h2>\n"
+        for table in textTables {
+            html += "<h3>\(escape(table.title))</h3><table><thead><tr><th>checkpoint</th><th>items</th>"
+                + table.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            for row in table.rows {
+                html += "<tr><td>\(escape(row.checkpoint))</td><td class=num>\(row.items)</td>"
+                    + row.values.map { "<td class=num>\($0.map { String(format: "%.4f", $0) } ?? "–")</td>" }.joined()
+                    + "</tr>"
+            }
+            html += "</tbody></table>\n"
+            if !table.comparisons.isEmpty {
+                html += "<ul class=verdicts>" + table.comparisons.map { "<li>\(escape($0.sentence))</li>" }.joined() + "</ul>\n"
+            }
+        }
+        return html
     }
 
     private func matrixSection() -> String {
@@ -105,8 +173,10 @@ public struct HTMLReport {
                 }
                 slowest = max(slowest, cell.slowestCPUSeconds)
                 peak = max(peak, cell.peakResidentBytes)
-                let dominant = cell.verdicts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "AC"
+                let dominant = cell.dominantVerdict ?? "AC"
                 let mix = cell.verdicts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    + String(format: "; slowest test %.3f s CPU, peak %.1f MiB", cell.slowestCPUSeconds,
+                             Double(cell.peakResidentBytes) / 1_048_576)
                 let verdictClass = cell.correct == cell.samples ? "AC" : dominant
                 row += "<td class=\"v v\(verdictClass)\" data-value=\"\(cell.rate)\" title=\"\(escape(mix))\">"
                     + "\(cell.correct)/\(cell.samples)</td>"
@@ -129,8 +199,10 @@ public struct HTMLReport {
     private func differingSection() -> String {
         guard report.checkpoints.count > 1 else { return "" }
         var html = "<h2>Where they differ (\(report.differing.count) problems)</h2>\n"
-        for id in report.differing {
-            html += "<details><summary>\(escape(id)) — "
+        if report.differing.isEmpty { html += "<p class=meta>The checkpoints have the same pass rate on every problem.</p>\n" }
+        // The first panels start open, so the page shows code side by side without a click.
+        for (position, id) in report.differing.enumerated() {
+            html += "<details\(position < 5 ? " open" : "")><summary>\(escape(id)) — "
                 + report.checkpoints.map { checkpoint in
                     let cell = report.matrix[id]?[checkpoint]
                     return "\(escape(checkpoint)) \(cell.map { "\($0.correct)/\($0.samples)" } ?? "–")"
@@ -166,11 +238,12 @@ public struct HTMLReport {
         details{margin:.5rem 0;border:1px solid #ddd;border-radius:4px;padding:.4rem .6rem}
         summary{cursor:pointer;font-weight:600}blockquote{color:#444;white-space:pre-wrap;margin:.5rem 0;
         border-left:3px solid #ccc;padding-left:.6rem}.panels{display:flex;gap:.6rem;flex-wrap:wrap}
+        .facts th{text-align:left;cursor:default;font-weight:600}.facts td{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
         .panel{flex:1 1 300px;min-width:0}.panel pre{background:#f8f8f8;padding:.5rem;overflow:auto;max-height:360px;font-size:12px}
         """
 
     static let script = """
-        document.querySelectorAll('table.matrix th').forEach(function(th, column){
+        document.querySelectorAll('table.matrix thead th').forEach(function(th, column){
           th.addEventListener('click', function(){
             var body = th.closest('table').tBodies[0];
             var rows = Array.prototype.slice.call(body.rows);

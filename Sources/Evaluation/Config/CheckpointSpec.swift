@@ -1,0 +1,91 @@
+import Foundation
+import Inference
+
+/// One checkpoint of an evaluation: what generates its samples and how. Everything that
+/// decides a checkpoint's samples lives here, so adapters and other backends extend this one
+/// struct (and `RunManifest` compares it field by field to guard a resumed run).
+public struct CheckpointSpec: Sendable, Equatable, Encodable {
+    /// The name shown in reports and used for `samples/<label>.jsonl`; letters, digits, `.`, `_`, `-`.
+    public var label: String
+    /// The base model: a GGUF file (or a Hugging Face folder once Inference reads them).
+    public var model: String
+    /// LoRA adapter folders applied to the model, in order. Not supported yet: refused at run time.
+    public var adapters: [String]
+    /// 0 is greedy decoding.
+    public var temperature: Float
+    /// Nucleus threshold; 1 keeps every token.
+    public var topP: Float
+    /// Keep the k most likely tokens; 0 keeps all.
+    public var topK: Int
+    /// Most tokens generated per sample.
+    public var maxTokens: Int
+    /// Base seed; each (problem, sample index) derives its own from it.
+    public var seed: UInt64
+
+    public init(label: String, model: String, adapters: [String] = [], temperature: Float = 0, topP: Float = 1,
+                topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0) {
+        self.label = label
+        self.model = model
+        self.adapters = adapters
+        self.temperature = temperature
+        self.topP = topP
+        self.topK = topK
+        self.maxTokens = maxTokens
+        self.seed = seed
+    }
+
+    /// The settings `SampleGenerator` draws this checkpoint's samples with.
+    public func generationSettings(samplesPerProblem: Int) -> GenerationSettings {
+        GenerationSettings(samplesPerProblem: samplesPerProblem, maxTokens: maxTokens,
+                           sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
+                           checkpoint: label)
+    }
+
+    /// The configuration's keys.
+    static let keys = ["label", "model", "adapter", "temperature", "top_p", "top_k", "max_tokens", "seed"]
+
+    enum CodingKeys: String, CodingKey {
+        case label, model, adapters = "adapter", temperature, topP = "top_p", topK = "top_k", maxTokens = "max_tokens", seed
+    }
+
+    /// Reads one entry of `checkpoints`; relative paths are taken from `base`.
+    init(_ object: ConfigObject, base: String) throws {
+        try object.rejectUnknownKeys(Self.keys)
+        label = try object.requiredString("label")
+        guard !label.isEmpty, label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }),
+              !label.hasPrefix(".") else {
+            throw object.fail("label", "'\(label)' must be letters, digits, '.', '_' or '-' (it names files), not starting with '.'")
+        }
+        model = EvalConfig.resolve(try object.requiredString("model"), base: base)
+        adapters = (try object.strings("adapter") ?? []).map { EvalConfig.resolve($0, base: base) }
+        temperature = Float(try object.number("temperature") ?? 0)
+        topP = Float(try object.number("top_p") ?? 1)
+        topK = try object.integer("top_k") ?? 0
+        maxTokens = try object.integer("max_tokens") ?? 512
+        let seedValue = try object.integer("seed") ?? 0
+        guard temperature >= 0 else { throw object.fail("temperature", "must not be negative") }
+        guard topP > 0, topP <= 1 else { throw object.fail("top_p", "must be in (0, 1]") }
+        guard topK >= 0 else { throw object.fail("top_k", "must not be negative") }
+        guard maxTokens >= 1 else { throw object.fail("max_tokens", "must be at least 1") }
+        guard seedValue >= 0 else { throw object.fail("seed", "must not be negative") }
+        seed = UInt64(seedValue)
+    }
+}
+
+extension CheckpointSpec {
+    /// Reads a checkpoint written as a flag, `label=base,model=m.gguf,temperature=0.2,top_p=0.95`,
+    /// with the configuration file's keys; relative paths are taken from the current folder.
+    public init(flag: String) throws {
+        var values: [String: ConfigValue] = [:]
+        for part in flag.split(separator: ",", omittingEmptySubsequences: true) {
+            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, !pair[0].isEmpty else {
+                throw EvaluationError("'\(part)' is not key=value", field: "--checkpoint")
+            }
+            let textual = ["label", "model", "adapter"].contains(pair[0])
+            values[pair[0]] = textual ? .string(pair[1]) : (Double(pair[1]).map(ConfigValue.number) ?? .string(pair[1]))
+        }
+        try self.init(ConfigObject(.object(values), path: "--checkpoint", file: nil),
+                      base: FileManager.default.currentDirectoryPath)
+    }
+}

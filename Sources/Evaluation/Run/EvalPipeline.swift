@@ -1,0 +1,220 @@
+import Foundation
+import Inference
+import Judge
+import Reports
+import Sandbox
+
+/// `proctor eval` as a library: checkpoints → samples → results → report, in one run directory.
+/// Every stage continues where a killed run stopped: generation per sample (the samples file
+/// is appended one fsync'ed line at a time), judging per result (the same for results), and
+/// the report is rebuilt from the files. A run directory made under settings that would make
+/// its files wrong for this configuration is refused, naming the field.
+public final class EvalPipeline {
+    public let config: EvalConfig
+    public let directory: RunDirectory
+    let fingerprint: FileFingerprint
+
+    public init(config: EvalConfig, directory: RunDirectory, fingerprint: FileFingerprint = FileFingerprint()) {
+        self.config = config
+        self.directory = directory
+        self.fingerprint = fingerprint
+    }
+
+    /// What a finished run left.
+    public struct Outcome: Sendable {
+        public var report: RunReport
+        /// Problems that failed to load and were left out.
+        public var skippedProblems: [String]
+        /// Samples generated and judged by this invocation (the rest were already there).
+        public var generated: Int
+        public var judged: Int
+    }
+
+    /// Runs every stage. With `forceRestart`, the run's earlier files are removed first.
+    public func run(forceRestart: Bool = false, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }) throws -> Outcome {
+        for (index, checkpoint) in config.checkpoints.enumerated() where !checkpoint.adapters.isEmpty {
+            throw EvaluationError("LoRA adapters are not yet supported by `proctor eval` (the Inference library cannot "
+                + "apply them yet); remove 'adapter' from '\(checkpoint.label)'", field: "checkpoints[\(index)].adapter")
+        }
+        let (problems, skipped) = try config.problems.load()
+        let sandbox = try Sandbox()
+        let python = try PythonInterpreter.locate(config.judge.python)
+        let manifest = try makeManifest(problems: problems, sandbox: sandbox, python: python, progress: progress)
+
+        if forceRestart { try directory.clear() }
+        if let previous = try RunManifest.read(directory.manifest), let (field, message) = manifest.conflict(with: previous) {
+            throw EvaluationError("\(message). This run directory's samples and results were made under the old "
+                + "setting: restore it, choose another --out, or pass --force-restart to discard them",
+                file: directory.manifest, field: field)
+        }
+        try directory.create()
+        try config.json().write(to: URL(fileURLWithPath: directory.config), options: .atomic)
+        var running = manifest
+        if let previous = try RunManifest.read(directory.manifest) {
+            running.startedAt = previous.startedAt
+            // Checkpoints dropped from the configuration keep their record: their files stay.
+            running.checkpoints += previous.checkpoints.filter { old in !manifest.checkpoints.contains { $0.label == old.label } }
+        }
+        running.finishedAt = nil
+        try running.write(directory.manifest)
+
+        var generated = 0
+        for checkpoint in config.checkpoints {
+            generated += try generate(checkpoint, problems: problems, progress: progress)
+        }
+        let runner = try CandidateRunner(sandbox: sandbox, python: python, timeLimitFactor: config.judge.timeLimitFactor)
+        let session = JudgeSession(problems: problems, runner: runner,
+                                   settings: JudgeSettings(workers: config.judge.workers, allTests: config.judge.allTests))
+        var judged = 0
+        for checkpoint in config.checkpoints {
+            judged += try judge(checkpoint, problems: problems, session: session, progress: progress)
+        }
+
+        let report = try makeReport(problems: problems, manifest: manifest)
+        try write(report.markdown(), to: directory.reportMarkdown)
+        try write(report.html(), to: directory.reportHTML)
+        try write(report.json(), to: directory.reportJSON)
+        running.finishedAt = RunManifest.timestamp()
+        try running.write(directory.manifest)
+        progress(EvalProgress(stage: .report, checkpoint: nil, done: 1, total: 1, elapsedSeconds: 0))
+        return Outcome(report: report, skippedProblems: skipped.map(\.description), generated: generated, judged: judged)
+    }
+
+    /// The manifest of this configuration: hashes every model, adapter and text file.
+    func makeManifest(problems: [Problem], sandbox: Sandbox, python: PythonInterpreter,
+                      progress: @Sendable (EvalProgress) -> Void) throws -> RunManifest {
+        let started = Date()
+        var checkpoints: [RunManifest.Checkpoint] = []
+        for (index, spec) in config.checkpoints.enumerated() {
+            progress(EvalProgress(stage: .hash, checkpoint: spec.label, done: index, total: config.checkpoints.count,
+                                  elapsedSeconds: Date().timeIntervalSince(started)))
+            let modelHash: String
+            do { modelHash = try fingerprint.sha256(of: spec.model) } catch let error as EvaluationError {
+                throw EvaluationError(error.message, file: error.file, field: "checkpoints[\(index)].model")
+            }
+            let adapters = try spec.adapters.map { RunManifest.HashedFile(path: $0, sha256: try fingerprint.sha256(of: $0)) }
+            checkpoints.append(RunManifest.Checkpoint(
+                label: spec.label, model: spec.model, modelSHA256: modelHash, adapters: adapters,
+                temperature: spec.temperature, topP: spec.topP, topK: spec.topK, maxTokens: spec.maxTokens, seed: spec.seed))
+        }
+        var texts: [RunManifest.HashedFile] = []
+        for (index, set) in config.text.enumerated() {
+            for label in set.predictions.keys.sorted() {
+                let path = set.predictions[label]!
+                do { texts.append(RunManifest.HashedFile(path: path, sha256: try FileFingerprint.digest(ofFile: path))) } catch {
+                    throw EvaluationError("cannot read the predictions file", file: path, field: "text[\(index)].predictions.\(label)")
+                }
+            }
+        }
+        return RunManifest(
+            harnessVersion: harnessVersion, problemsPath: config.problems.path,
+            problemsHash: JudgeSession.problemsHash(problems), problemCount: problems.count,
+            samplesPerProblem: config.samplesPerProblem, checkpoints: checkpoints,
+            judgeSettings: config.judge.manifestSettings, python: "\(python.executable) \(python.version)",
+            sandbox: sandbox.support, textPredictions: texts, startedAt: RunManifest.timestamp(), finishedAt: nil)
+    }
+
+    /// Samples what `samples/<label>.jsonl` lacks; loads the model only when something is missing.
+    func generate(_ spec: CheckpointSpec, problems: [Problem], progress: @escaping @Sendable (EvalProgress) -> Void) throws -> Int {
+        let path = directory.samples(spec.label)
+        let missing = problems.count * config.samplesPerProblem - (try existingSampleKeys(path, label: spec.label, problems: problems))
+        guard missing > 0 else { return 0 }
+        let generator: TextGenerator
+        do {
+            generator = try TextGenerator(modelPath: spec.model, contextCapacity: config.contextSize, threads: config.threads)
+        } catch {
+            throw EvaluationError("cannot load the model: \(error)", file: spec.model, field: "checkpoint '\(spec.label)'.model")
+        }
+        var count = 0
+        let sampler = SampleGenerator(generator: generator, settings: spec.generationSettings(samplesPerProblem: config.samplesPerProblem))
+        try sampler.run(problems: problems, out: path, resume: true) { step in
+            count = step.done
+            let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
+            progress(EvalProgress(stage: .generate, checkpoint: spec.label, done: step.done, total: step.total,
+                                  elapsedSeconds: step.elapsedSeconds, note: String(format: "%.1f generated tok/s", rate)))
+        }
+        return count
+    }
+
+    /// How many of the wanted (problem, index < n) samples a samples file already holds.
+    private func existingSampleKeys(_ path: String, label: String, problems: [Problem]) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        try ResultFile.cutPartialLastLine(path)
+        let wanted = Set(problems.map(\.id))
+        let (samples, _, _) = try SampleReader.read(path, options: SampleReader.Options(checkpoint: label, skipInvalid: true))
+        return Set(samples.filter { wanted.contains($0.problemID) && $0.index < config.samplesPerProblem }.map(\.key)).count
+    }
+
+    /// Judges what `results/<label>.jsonl` lacks.
+    func judge(_ spec: CheckpointSpec, problems: [Problem], session: JudgeSession,
+               progress: @escaping @Sendable (EvalProgress) -> Void) throws -> Int {
+        let samplesPath = directory.samples(spec.label), resultsPath = directory.results(spec.label)
+        let (all, _, _) = try SampleReader.read(samplesPath, options: SampleReader.Options(checkpoint: spec.label))
+        let samples = all.filter { $0.checkpoint == spec.label && $0.index < config.samplesPerProblem }
+        let manifest = ResultManifest(harnessVersion: harnessVersion, problemsHash: JudgeSession.problemsHash(problems),
+                                      settings: config.judge.manifestSettings, shard: nil)
+        let file = try ResultFile(path: resultsPath, resume: true)
+        try ResultFile.writeManifest(manifest, for: resultsPath)
+        let done = Set(try ResultFile.read(resultsPath).map(\.key))
+        let (work, _) = session.pending(samples, done: done)
+        guard !work.isEmpty else { return 0 }
+        try session.run(work, results: file) { step in
+            progress(EvalProgress(stage: .judge, checkpoint: spec.label, done: step.done, total: step.total,
+                                  elapsedSeconds: step.elapsedSeconds, note: "AC \(step.accepted)"))
+        }
+        return work.count
+    }
+
+    /// The report from the results files: this configuration's checkpoints, problems and n only,
+    /// in a fixed order so that a resumed run reports exactly what an uninterrupted one does.
+    func makeReport(problems: [Problem], manifest: RunManifest) throws -> RunReport {
+        let wanted = Set(problems.map(\.id))
+        var records: [ResultRecord] = []
+        for spec in config.checkpoints {
+            var own = try ResultFile.read(directory.results(spec.label)).filter {
+                $0.checkpoint == spec.label && wanted.contains($0.problemID) && $0.sampleIndex < config.samplesPerProblem
+            }
+            own.sort { ($0.problemID, $0.sampleIndex) < ($1.problemID, $1.sampleIndex) }
+            var seen: Set<SampleKey> = []
+            records += own.filter { seen.insert($0.key).inserted }
+        }
+        let code = CodeReport(records: records)
+        let order = config.checkpoints.map(\.label)
+        let text = try config.text.enumerated().map { index, set in
+            try TextMetricTables.table(set, order: order, field: "text[\(index)]")
+        }
+        var statements: [String: String] = [:]
+        for problem in problems { statements[problem.id] = problem.statement }
+        return RunReport(title: "Proctor evaluation: " + order.joined(separator: " vs "), facts: facts(manifest),
+                         code: code, text: text, statements: statements)
+    }
+
+    /// The report's head: what was evaluated and how (no times, so reruns compare equal).
+    func facts(_ manifest: RunManifest) -> [RunFact] {
+        var facts = [RunFact("problems", "\(manifest.problemCount) from \(manifest.problemsPath) (\(manifest.problemsHash))"),
+                     RunFact("samples per problem", "\(config.samplesPerProblem)")]
+        for checkpoint in manifest.checkpoints where config.checkpoints.contains(where: { $0.label == checkpoint.label }) {
+            let adapters = checkpoint.adapters.map { " + \(($0.path as NSString).lastPathComponent) (sha256 \($0.sha256.prefix(12))…)" }
+            facts.append(RunFact(checkpoint.label, "\((checkpoint.model as NSString).lastPathComponent) "
+                + "(sha256 \(checkpoint.modelSHA256.prefix(12))…)\(adapters.joined()); temperature \(checkpoint.temperature), "
+                + "top_p \(checkpoint.topP), top_k \(checkpoint.topK), max_tokens \(checkpoint.maxTokens), seed \(checkpoint.seed)"))
+        }
+        let settings = manifest.judgeSettings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        facts.append(RunFact("judging", "\(manifest.harnessVersion); \(settings); \(manifest.python)"))
+        let sandbox = manifest.sandbox
+        var protections = [sandbox.seccomp ? (sandbox.seccompNotify ? "seccomp (notify)" : "seccomp") : "no seccomp",
+                           sandbox.landlockABI.map { "Landlock ABI \($0)" } ?? "no Landlock",
+                           sandbox.cgroup ? "memory cgroup" : "no memory cgroup (address-space limit)"]
+        protections.append("kernel \(sandbox.kernelRelease)")
+        facts.append(RunFact("sandbox", protections.joined(separator: ", ")))
+        return facts
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw EvaluationError("cannot write: \(error.localizedDescription)", file: path)
+        }
+    }
+}

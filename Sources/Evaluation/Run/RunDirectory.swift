@@ -1,0 +1,43 @@
+import Foundation
+
+/// The files of one evaluation run:
+///
+///     config.json            the configuration, absolute paths
+///     manifest.json          hashes, settings, sandbox protections, times (`RunManifest`)
+///     samples/<label>.jsonl  generated samples, one durable line each
+///     results/<label>.jsonl  judged samples (+ .manifest.json, as `proctor judge` writes)
+///     report.md, report.html, report.json
+public struct RunDirectory: Sendable {
+    public let root: String
+
+    public init(_ root: String) { self.root = URL(fileURLWithPath: root).standardizedFileURL.path }
+
+    public var config: String { root + "/config.json" }
+    public var manifest: String { root + "/manifest.json" }
+    public var samplesFolder: String { root + "/samples" }
+    public var resultsFolder: String { root + "/results" }
+    public func samples(_ label: String) -> String { samplesFolder + "/\(label).jsonl" }
+    public func results(_ label: String) -> String { resultsFolder + "/\(label).jsonl" }
+    public var reportMarkdown: String { root + "/report.md" }
+    public var reportHTML: String { root + "/report.html" }
+    public var reportJSON: String { root + "/report.json" }
+
+    /// Creates the folders.
+    func create() throws {
+        for folder in [root, samplesFolder, resultsFolder] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw EvaluationError("cannot create the folder: \(error.localizedDescription)", file: folder)
+            }
+        }
+    }
+
+    /// Removes everything a run wrote (for `--force-restart`); other files are left alone.
+    func clear() throws {
+        for path in [config, manifest, samplesFolder, resultsFolder, reportMarkdown, reportHTML, reportJSON]
+        where FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.removeItem(atPath: path)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Judge
+import Sandbox
+
+/// What an evaluation run was made from, written to `manifest.json`: the files' hashes, the
+/// problem set's hash, every sampling and judging setting, the harness version, the sandbox
+/// protections the kernel offered, and the times. A resumed run is compared against it so that
+/// samples and results made under other settings are never mixed.
+public struct RunManifest: Sendable, Codable {
+    /// One checkpoint as it was sampled.
+    public struct Checkpoint: Sendable, Codable, Equatable {
+        public var label: String
+        public var model: String
+        /// SHA-256 of the model file (or folder).
+        public var modelSHA256: String
+        public var adapters: [HashedFile]
+        public var temperature: Float
+        public var topP: Float
+        public var topK: Int
+        public var maxTokens: Int
+        public var seed: UInt64
+
+        enum CodingKeys: String, CodingKey {
+            case label, model, modelSHA256 = "model_sha256", adapters, temperature, topP = "top_p", topK = "top_k"
+            case maxTokens = "max_tokens", seed
+        }
+    }
+
+    /// A file and its SHA-256.
+    public struct HashedFile: Sendable, Codable, Equatable {
+        public var path: String
+        public var sha256: String
+    }
+
+    public var harnessVersion: String
+    public var problemsPath: String
+    /// The judge's hash over the selected problems' ids, limits, checkers and tests.
+    public var problemsHash: String
+    public var problemCount: Int
+    public var samplesPerProblem: Int
+    public var checkpoints: [Checkpoint]
+    /// The judging settings that change verdicts (as in a results file's manifest).
+    public var judgeSettings: [String: String]
+    /// The interpreter that ran candidates.
+    public var python: String
+    /// What the kernel offered the sandbox on this machine.
+    public var sandbox: HostSupport
+    /// Text prediction files scored with the code, with their hashes.
+    public var textPredictions: [HashedFile]
+    /// ISO 8601, UTC.
+    public var startedAt: String
+    /// Set when the report has been written.
+    public var finishedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case harnessVersion = "harness_version", problemsPath = "problems_path", problemsHash = "problems_hash"
+        case problemCount = "problem_count", samplesPerProblem = "n", checkpoints, judgeSettings = "judge_settings"
+        case python, sandbox, textPredictions = "text_predictions", startedAt = "started_at", finishedAt = "finished_at"
+    }
+
+    /// The first difference that makes `previous` work unusable for this manifest, as the
+    /// configuration field to blame and a sentence; nil when the run can continue. A changed
+    /// `n`, new checkpoints, dropped checkpoints and other worker counts are fine.
+    public func conflict(with previous: RunManifest) -> (field: String, message: String)? {
+        if previous.harnessVersion != harnessVersion {
+            return ("harness version", "the run was made by \(previous.harnessVersion), this is \(harnessVersion)")
+        }
+        if previous.problemsHash != problemsHash {
+            return ("problems", "the selected problems differ from the run's (\(previous.problemCount) problems from "
+                + "\(previous.problemsPath), hash \(previous.problemsHash); now \(problemCount) from \(problemsPath), "
+                + "hash \(problemsHash)): path, ids, difficulty, limit or the problems' files changed")
+        }
+        for key in Set(previous.judgeSettings.keys).union(judgeSettings.keys).sorted()
+        where previous.judgeSettings[key] != judgeSettings[key] {
+            return ("judge.\(key)", "was \(previous.judgeSettings[key] ?? "unset"), now \(judgeSettings[key] ?? "unset")")
+        }
+        if previous.python != python { return ("judge.python", "was \(previous.python), now \(python)") }
+        for (index, checkpoint) in checkpoints.enumerated() {
+            guard let old = previous.checkpoints.first(where: { $0.label == checkpoint.label }) else { continue }
+            let field = "checkpoints[\(index)]"
+            if old.modelSHA256 != checkpoint.modelSHA256 {
+                return ("\(field).model", "'\(checkpoint.label)' was sampled from \(old.model) (sha256 "
+                    + "\(old.modelSHA256.prefix(12))…); \(checkpoint.model) is another file (sha256 "
+                    + "\(checkpoint.modelSHA256.prefix(12))…)")
+            }
+            if old.adapters.map(\.sha256) != checkpoint.adapters.map(\.sha256) {
+                return ("\(field).adapter", "'\(checkpoint.label)' was sampled with other adapters")
+            }
+            let settings: [(String, String, String)] = [
+                ("temperature", "\(old.temperature)", "\(checkpoint.temperature)"),
+                ("top_p", "\(old.topP)", "\(checkpoint.topP)"), ("top_k", "\(old.topK)", "\(checkpoint.topK)"),
+                ("max_tokens", "\(old.maxTokens)", "\(checkpoint.maxTokens)"), ("seed", "\(old.seed)", "\(checkpoint.seed)"),
+            ]
+            for (name, before, now) in settings where before != now {
+                return ("\(field).\(name)", "'\(checkpoint.label)' was sampled with \(name) \(before), now \(now)")
+            }
+        }
+        return nil
+    }
+
+    /// Reads a manifest; nil when there is none.
+    static func read(_ path: String) throws -> RunManifest? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        do {
+            return try JSONDecoder().decode(RunManifest.self, from: data)
+        } catch {
+            throw EvaluationError("not a run manifest (\(error)); remove the run directory or use --force-restart", file: path)
+        }
+    }
+
+    func write(_ path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Now, as ISO 8601 UTC.
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}

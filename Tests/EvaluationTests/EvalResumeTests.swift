@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("proctor eval: resuming after SIGKILL")
+struct EvalResumeTests {
+    /// `proctor eval` on 3 problems, n = 2, 24 tokens, greedy, into `out`.
+    static func arguments(model: String, out: String) -> [String] {
+        ["eval", "--problems", RepositoryPaths.path("problems"), "--limit", "3", "--n", "2", "--threads", "1",
+         "--workers", "2", "--out", out, "--checkpoint", "label=greedy,model=\(model),max_tokens=24,temperature=0"]
+    }
+
+    /// A report.json without what differs between runs of the same work: time and memory.
+    static func comparable(_ path: String) throws -> String {
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                var kept: [String: Any] = [:]
+                for (key, element) in object where !["slowest_cpu_s", "peak_rss_bytes", "resources"].contains(key) {
+                    kept[key] = strip(element)
+                }
+                return kept
+            }
+            if let list = value as? [Any] { return list.map(strip) }
+            return value
+        }
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        let data = try JSONSerialization.data(withJSONObject: strip(object), options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func lines(_ path: String) -> Int {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").count
+    }
+
+    @Test("a run killed mid-generation continues where it stopped and reports exactly what an uninterrupted run does",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func killedRunResumes() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let directory = NSTemporaryDirectory() + "proctor-eval-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let whole = directory + "/whole", killed = directory + "/killed"
+
+        let uninterrupted = try ProctorBinary.run(Self.arguments(model: model, out: whole))
+        #expect(uninterrupted.status == 0, "\(uninterrupted.stderr)")
+        #expect(Self.lines(whole + "/samples/greedy.jsonl") == 6)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProctorBinary.path)
+        process.arguments = Self.arguments(model: model, out: killed)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let samples = killed + "/samples/greedy.jsonl"
+        let deadline = Date().addingTimeInterval(600)
+        while Date() < deadline, process.isRunning, Self.lines(samples) < 2 { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let partial = Self.lines(samples)
+        #expect(partial >= 2 && partial < 6, "killed after \(partial) samples")
+        #expect(!FileManager.default.fileExists(atPath: killed + "/report.json"))
+
+        let resumed = try ProctorBinary.run(Self.arguments(model: model, out: killed))
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("generated \(6 - partial) samples"), "\(resumed.stderr)")
+        #expect(Self.lines(samples) == 6, "a sample was lost or made twice")
+        #expect(try Self.comparable(killed + "/report.json") == Self.comparable(whole + "/report.json"))
+
+        // Nothing is left to do: a third run generates and judges nothing and reports the same.
+        let again = try ProctorBinary.run(Self.arguments(model: model, out: killed))
+        #expect(again.stderr.contains("generated 0 samples and judged 0"), "\(again.stderr)")
+        #expect(try Self.comparable(killed + "/report.json") == Self.comparable(whole + "/report.json"))
+    }
+
+    @Test("a changed sampling setting is refused with the field's name; --force-restart starts again",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func changedSettingRefused() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let out = NSTemporaryDirectory() + "proctor-eval-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        func run(temperature: String, _ extra: [String] = []) throws -> ProctorBinary.Output {
+            try ProctorBinary.run(["eval", "--problems", RepositoryPaths.path("problems"), "--limit", "1", "--threads", "1",
+                                   "--out", out, "--checkpoint", "label=base,model=\(model),max_tokens=4,temperature=\(temperature)"]
+                                  + extra)
+        }
+        let first = try run(temperature: "0")
+        #expect(first.status == 0, "\(first.stderr)")
+        let changed = try run(temperature: "0.5")
+        #expect(changed.status != 0)
+        #expect(changed.stderr.contains("field 'checkpoints[0].temperature'"), "\(changed.stderr)")
+        #expect(Self.lines(out + "/samples/base.jsonl") == 1, "the refused run must not touch the samples")
+        let restarted = try run(temperature: "0.5", ["--force-restart"])
+        #expect(restarted.status == 0, "\(restarted.stderr)")
+        #expect(restarted.stderr.contains("generated 1 samples"), "\(restarted.stderr)")
+        let config = try String(contentsOfFile: out + "/config.json", encoding: .utf8)
+        #expect(config.contains("\"temperature\" : 0.5"), "\(config)")
+    }
+
+    @Test("adapters are refused as not yet supported, and misspelt checkpoint keys are named")
+    func refusedInputs() throws {
+        let model = ModelFiles.fixture("tiny.gguf")
+        let out = NSTemporaryDirectory() + "proctor-eval-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var arguments = Self.arguments(model: model, out: out)
+        arguments[arguments.count - 1] = "label=lora,model=\(model),adapter=lora/"
+        let adapter = try ProctorBinary.run(arguments)
+        #expect(adapter.status != 0)
+        #expect(adapter.stderr.contains("field 'checkpoints[0].adapter'"), "\(adapter.stderr)")
+        #expect(adapter.stderr.contains("not yet supported"))
+        arguments[arguments.count - 1] = "label=base,model=\(model),max_tokens=24,temperture=0"
+        let misspelt = try ProctorBinary.run(arguments)
+        #expect(misspelt.status != 0)
+        #expect(misspelt.stderr.contains("field '--checkpoint.temperture': unknown field"), "\(misspelt.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/samples"), "nothing may be written")
+    }
+}
