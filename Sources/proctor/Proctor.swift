@@ -12,5 +12,5 @@ struct Proctor: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Problems.self, JudgeCommand.self, ReportCommand.self, ScoreText.self, Generate.self, Exec.self,
-                      Doctor.self, Bench.self])
+                      Doctor.self, Bench.self, Merge.self])
 }
