@@ -67,7 +67,7 @@ def main():
     started = time.time()
     tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
     model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
-    print(f"base loaded from {args.gguf} in {time.time() - started:.1f} s")
+    print(f"base loaded from {args.gguf} in {time.time() - started:.1f} s", flush=True)
 
     config = LoraConfig(r=args.rank, lora_alpha=2 * args.rank, lora_dropout=0.0, target_modules=TARGETS,
                         task_type="CAUSAL_LM", base_model_name_or_path="HuggingFaceTB/SmolLM2-135M-Instruct")

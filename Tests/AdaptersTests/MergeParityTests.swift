@@ -173,3 +173,14 @@ struct MergeParityTests {
         return nil
     }
 }
+
+@Suite("Selecting the k-th largest magnitude")
+struct KthLargestTests {
+    @Test("quickselect agrees with sorting, duplicates included", arguments: [1, 2, 7, 50, 99, 100])
+    func agreesWithSort(k: Int) {
+        var random = MaskRandom(seed: 3, module: "m", tensor: "t", adapterIndex: 0)
+        var values = (0..<100).map { _ in Float(random.next() % 17) }
+        let expected = values.sorted(by: >)[k - 1]
+        #expect(TaskTensorMerge.kthLargest(&values, k: k) == expected)
+    }
+}

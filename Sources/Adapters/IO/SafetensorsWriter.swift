@@ -23,17 +23,12 @@ public struct SafetensorsWriter {
     /// Adds a tensor of `shape` holding `values`, converted to `type` (round to nearest even).
     public mutating func add(name: String, shape: [Int], values: [Float], as type: ElementType = .float32) {
         precondition(shape.reduce(1, *) == values.count, "tensor \(name): shape \(shape) needs \(shape.reduce(1, *)) values")
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * type.elementBytes)
-        for value in values {
-            switch type {
-            case .float32:
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            case .float16:
-                withUnsafeBytes(of: Float16(value).bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            case .bfloat16:
-                withUnsafeBytes(of: Self.bfloat16Bits(value).littleEndian) { bytes.append(contentsOf: $0) }
-            }
+        // Little-endian hosts only (x86-64, arm64): the in-memory bits are the file's bytes.
+        let bytes: [UInt8]
+        switch type {
+        case .float32: bytes = values.withUnsafeBytes { Array($0) }
+        case .float16: bytes = values.map { Float16($0).bitPattern }.withUnsafeBytes { Array($0) }
+        case .bfloat16: bytes = values.map(Self.bfloat16Bits).withUnsafeBytes { Array($0) }
         }
         entries.append((name, shape, bytes, type))
     }

@@ -18,7 +18,8 @@ enum TaskTensorMerge {
         guard density < 1 else { return tensor }
         let keep = Int(density * Double(tensor.count))
         guard keep > 0 else { return [Float](repeating: 0, count: tensor.count) }
-        let threshold = tensor.map(abs).sorted(by: >)[keep - 1]
+        var magnitudes = tensor.map(abs)
+        let threshold = kthLargest(&magnitudes, k: keep)
         var strictlyAbove = tensor.reduce(0) { $0 + (abs($1) > threshold ? 1 : 0) }
         var result = [Float](repeating: 0, count: tensor.count)
         for index in tensor.indices {
@@ -67,5 +68,34 @@ enum TaskTensorMerge {
             result[index] = sum / max(agreeing, 1)
         }
         return result
+    }
+
+    /// The k-th largest value (k ≥ 1) by quickselect; reorders `values`.
+    static func kthLargest(_ values: inout [Float], k: Int) -> Float {
+        precondition(k >= 1 && k <= values.count)
+        let target = k - 1  // index in descending order
+        var low = 0, high = values.count - 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            let pivot = max(min(values[low], values[middle]), min(max(values[low], values[middle]), values[high]))
+            var i = low, j = high
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if target <= j {
+                high = j
+            } else if target >= i {
+                low = i
+            } else {
+                return values[target]
+            }
+        }
+        return values[target]
     }
 }
