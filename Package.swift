@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "JSONLines", targets: ["JSONLines"]),
         .library(name: "Inference", targets: ["Inference"]),
+        .library(name: "Adapters", targets: ["Adapters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,6 +54,15 @@ let package = Package(
             name: "Inference",
             swiftSettings: inferenceSwiftSettings),
 
+        // OpenBLAS (CBLAS and LAPACK) for the adapter merge's products and SVDs.
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // PEFT LoRA adapters: config and tensors, validation against a base, merging, writing.
+        .target(
+            name: "Adapters",
+            dependencies: ["Inference", "COpenBLAS"],
+            swiftSettings: inferenceSwiftSettings),
+
         // Pipelines across roles: sampling a problem set into a samples file; `proctor eval`
         // (checkpoints → samples → results → report in one resumable run directory).
         .target(name: "Evaluation", dependencies: ["Inference", "Judge", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
@@ -61,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Evaluation",
+                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Evaluation", "Adapters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,6 +87,11 @@ let package = Package(
         .testTarget(
             name: "InferenceTests",
             dependencies: ["Inference", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: inferenceSwiftSettings),
+        .testTarget(
+            name: "AdaptersTests",
+            dependencies: ["Adapters", "Inference", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: inferenceSwiftSettings),
     ]

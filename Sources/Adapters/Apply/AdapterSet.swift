@@ -1,0 +1,100 @@
+import Inference
+
+/// Several LoRA adapters over one base, chosen per request by label (`--adapter label=PATH`):
+/// each adapter's pairs indexed by layer and projection, Q/K rows reordered for llama GGUF bases.
+public struct AdapterSet: Sendable {
+    /// How the base stores Q and K rows.
+    public enum QueryKeyLayout: Sendable, Equatable {
+        /// As in Hugging Face checkpoints (the adapters' layout).
+        case huggingFace
+        /// As llama.cpp's converter writes llama GGUFs: each head's rows permuted so that
+        /// rotated pairs are adjacent (row h·d + 2i + t holds HF row h·d + t·d/2 + i).
+        case ggufLlama(heads: Int, kvHeads: Int)
+    }
+
+    /// The selection for each label.
+    public let selections: [String: AdapterSelection]
+
+    /// Indexes `adapters` (label, adapter) for a base with `layout`; module paths must name a
+    /// layer and a known projection (`model.layers.N.self_attn.q_proj`, `… .mlp.down_proj`).
+    public init(adapters: [(label: String, adapter: LoRAAdapter)], layout: QueryKeyLayout = .huggingFace) throws {
+        var selections: [String: AdapterSelection] = [:]
+        for (label, adapter) in adapters {
+            guard selections[label] == nil else {
+                throw AdapterError.invalidOption(name: "--adapter", reason: "label '\(label)' is given twice")
+            }
+            selections[label] = try AdapterSelection(adapter: adapter, layout: layout)
+        }
+        self.selections = selections
+    }
+
+    /// The adapter to apply for `label`, or `nil` for the base alone (label `base` or absent).
+    public func selection(_ label: String?) -> AdapterSelection? {
+        label.flatMap { selections[$0] }
+    }
+}
+
+/// One adapter's pairs by (layer, projection): what the forward pass applies for a request.
+public struct AdapterSelection: ProjectionAdapter {
+    private let pairs: [Int: [Projection: LoRAPair]]
+
+    /// The projection a module path names, by its last segment (Llama/Qwen2 names).
+    static let projectionNames: [String: Projection] = [
+        "q_proj": .query, "k_proj": .key, "v_proj": .value, "o_proj": .attentionOutput,
+        "gate_proj": .gate, "up_proj": .up, "down_proj": .down,
+    ]
+
+    init(adapter: LoRAAdapter, layout: AdapterSet.QueryKeyLayout) throws {
+        var pairs: [Int: [Projection: LoRAPair]] = [:]
+        for (module, pair) in adapter.pairs {
+            guard let layer = adapter.config.layerIndex(of: module),
+                  let last = module.split(separator: ".").last, let projection = Self.projectionNames[String(last)]
+            else {
+                throw AdapterError.baseMismatch(
+                    directory: adapter.config.directory, module: module,
+                    reason: "is not a layer projection the forward pass can update (q/k/v/o/gate/up/down_proj of a numbered layer)")
+            }
+            var placed = pair
+            if case let .ggufLlama(heads, kvHeads) = layout, projection == .query || projection == .key {
+                placed = try Self.permutingOutputRows(pair, heads: projection == .query ? heads : kvHeads, module: module,
+                                                      directory: adapter.config.directory)
+            }
+            pairs[layer, default: [:]][projection] = placed
+        }
+        self.pairs = pairs
+    }
+
+    /// The pair applied at `layer`'s `projection`, if adapted.
+    public func pair(layer: Int, projection: Projection) -> LoRAPair? {
+        pairs[layer]?[projection]
+    }
+
+    public func addUpdate(
+        layer: Int, projection: Projection, input: UnsafeBufferPointer<Float>,
+        output: UnsafeMutableBufferPointer<Float>, tokens: Int
+    ) {
+        guard let pair = pairs[layer]?[projection] else { return }
+        pair.addApplied(input: input, output: output, tokens: tokens)
+    }
+
+    /// B's rows reordered into llama.cpp's Q/K layout (A reads the hidden state, which is not permuted).
+    static func permutingOutputRows(_ pair: LoRAPair, heads: Int, module: String, directory: String) throws -> LoRAPair {
+        let out = pair.outFeatures
+        guard heads > 0, out % heads == 0, (out / heads) % 2 == 0 else {
+            throw AdapterError.baseMismatch(directory: directory, module: module,
+                                            reason: "\(out) rows do not split into \(heads) heads of even size")
+        }
+        let headDimension = out / heads, half = headDimension / 2
+        var b = pair.b
+        for head in 0..<heads {
+            for i in 0..<half {
+                for t in 0..<2 {
+                    let ggufRow = head * headDimension + 2 * i + t
+                    let hfRow = head * headDimension + t * half + i
+                    for column in 0..<pair.rank { b.values[ggufRow * pair.rank + column] = pair.b.values[hfRow * pair.rank + column] }
+                }
+            }
+        }
+        return LoRAPair(a: pair.a, b: b, scale: pair.scale)
+    }
+}

@@ -1,0 +1,15 @@
+/// A projection of a transformer layer that an adapter can update.
+public enum Projection: String, Sendable, CaseIterable {
+    case query, key, value, attentionOutput, gate, up, down
+}
+
+/// Low-rank updates added next to the base projections (LoRA applied unmerged), so base and
+/// several adapters share one copy of the base weights. The forward pass calls it right after
+/// each base product, before RoPE, activations and residual adds.
+public protocol ProjectionAdapter: Sendable {
+    /// Adds the update of `projection` in `layer` to `output` for `tokens` rows of `input`.
+    /// input [tokens, in], output [tokens, out], row-major; does nothing where nothing is adapted.
+    func addUpdate(
+        layer: Int, projection: Projection, input: UnsafeBufferPointer<Float>,
+        output: UnsafeMutableBufferPointer<Float>, tokens: Int)
+}
