@@ -29,6 +29,13 @@ public struct GenerationProgress: Sendable {
     public var total: Int
     public var generatedTokens: Int
     public var elapsedSeconds: Double
+
+    public init(done: Int, total: Int, generatedTokens: Int, elapsedSeconds: Double) {
+        self.done = done
+        self.total = total
+        self.generatedTokens = generatedTokens
+        self.elapsedSeconds = elapsedSeconds
+    }
 }
 
 /// Samples completions for every problem from a native model and appends them, one durable JSON
@@ -55,28 +62,10 @@ public final class SampleGenerator {
     /// Generates what `out` does not hold yet (with `resume`) and appends it.
     public func run(problems: [Problem], out: String, resume: Bool,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
-        var done: Set<String> = []
-        if resume, FileManager.default.fileExists(atPath: out) {
-            try ResultFile.cutPartialLastLine(out)
-            let data = FileManager.default.contents(atPath: out) ?? Data()
-            for line in data.split(separator: 0x0A) {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                    let id = object["problem_id"] as? String, let index = object["sample_index"] as? Int,
-                    let checkpoint = object["checkpoint"] as? String
-                else { continue }
-                done.insert("\(id)\u{0}\(checkpoint)\u{0}\(index)")
-            }
-        } else {
-            FileManager.default.createFile(atPath: out, contents: nil)
-        }
+        let file = try SamplesFile(path: out, resume: resume)
         let work = problems.flatMap { problem in
             (0..<settings.samplesPerProblem).map { (problem, $0) }
-        }.filter { !done.contains("\($0.0.id)\u{0}\(settings.checkpoint)\u{0}\($0.1)") }
-        guard let handle = FileHandle(forWritingAtPath: out) else {
-            throw JudgeError("cannot open for appending", file: out)
-        }
-        defer { try? handle.close() }
-        try handle.seekToEnd()
+        }.filter { !file.contains(problemID: $0.0.id, checkpoint: settings.checkpoint, index: $0.1) }
         let started = Date()
         var generated = 0
         for (position, (problem, index)) in work.enumerated() {
@@ -93,17 +82,14 @@ public final class SampleGenerator {
                 "stop_reason": generation.stopReason.rawValue,
                 "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
             ]
-            var line = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
-            line.append(0x0A)
-            try handle.write(contentsOf: line)
-            try handle.synchronize()
+            try file.append([record])
             progress?(GenerationProgress(done: position + 1, total: work.count, generatedTokens: generated,
                                          elapsedSeconds: Date().timeIntervalSince(started)))
         }
     }
 
     /// A seed per (problem, sample) so that runs are reproducible and samples differ.
-    static func seed(base: UInt64, problemID: String, index: Int) -> UInt64 {
+    public static func seed(base: UInt64, problemID: String, index: Int) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in problemID.utf8 {
             hash ^= UInt64(byte)

@@ -11,6 +11,6 @@ struct Proctor: AsyncParsableCommand {
             kernel-enforced sandbox, and scores and reports the results with confidence intervals.
             """,
         version: "0.1.0",
-        subcommands: [Problems.self, JudgeCommand.self, ReportCommand.self, ScoreText.self, Generate.self, Exec.self,
+        subcommands: [Problems.self, JudgeCommand.self, ReportCommand.self, ScoreText.self, Generate.self, Serve.self, Exec.self,
                       Doctor.self, Bench.self])
 }

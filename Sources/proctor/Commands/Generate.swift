@@ -3,9 +3,10 @@ import Evaluation
 import Foundation
 import Inference
 import Judge
+import Remote
 
 /// `proctor generate`: sample a completion from a GGUF model on the CPU.
-struct Generate: ParsableCommand {
+struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sample completions from a GGUF model on the CPU: for one prompt, or for every problem of a set.",
         discussion: """
@@ -24,10 +25,21 @@ struct Generate: ParsableCommand {
               proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --max-tokens 64
               proctor generate --model smollm2.gguf --problems problems/ --n 1 --max-tokens 384 \
                   --checkpoint-label base --out samples.jsonl
+
+            A server (--backend openai, with --problems): chat requests for chat prompts and \
+            completion requests for plain ones go to --base-url with the checkpoint label as the \
+            model name (vLLM's name for a LoRA module) unless --remote-model is given; --n samples \
+            per request where the server honours n; --concurrency requests in flight; 429, 5xx, \
+            timeouts, dropped connections and malformed answers are retried with backoff.
+              proctor generate --backend openai --base-url http://127.0.0.1:8000/v1 \
+                  --problems problems/ --n 10 --temperature 0.8 --checkpoint-label my-lora --out samples.jsonl
             """)
 
-    @Option(help: "Path of the GGUF model file.")
-    var model: String
+    @Option(help: "Path of the GGUF model file (native backend).")
+    var model: String?
+
+    @OptionGroup(title: "Remote generation")
+    var remote: RemoteOptions
 
     @Option(help: "The prompt text.")
     var prompt: String?
@@ -85,6 +97,10 @@ struct Generate: ParsableCommand {
         guard modes == 1 else {
             throw ValidationError("Give exactly one of --prompt, --prompt-file and --problems.")
         }
+        if remote.backend == .native && model == nil { throw ValidationError("--model is required by the native backend.") }
+        if remote.backend == .openai && problems == nil {
+            throw ValidationError("--backend openai samples a problem set: give --problems and --out.")
+        }
         if problems != nil && out == nil { throw ValidationError("--problems needs --out, the samples file to write.") }
         guard n >= 1 else { throw ValidationError("--n must be at least 1.") }
         guard maxTokens >= 0 else { throw ValidationError("--max-tokens must not be negative.") }
@@ -93,15 +109,24 @@ struct Generate: ParsableCommand {
         guard topP > 0 && topP <= 1 else { throw ValidationError("--top-p must be in (0, 1].") }
     }
 
-    func run() throws {
-        let generator = try TextGenerator(modelPath: model, contextCapacity: contextSize, threads: threads)
+    func run() async throws {
+        if remote.backend == .openai, let problems, let out {
+            var set = try loadProblems(problems)
+            if let limit { set = Array(set.prefix(limit)) }
+            let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings, remote: remote.settings)
+            let progressLine = ProgressLine(label: "generate")
+            try await generator.run(problems: set, out: out, resume: resume) { step in
+                let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
+                progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
+                                    extra: String(format: "%.1f tok/s", rate))
+            }
+            print("samples in \(out)")
+            return
+        }
+        let generator = try TextGenerator(modelPath: model!, contextCapacity: contextSize, threads: threads)
         if let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
-            let settings = GenerationSettings(
-                samplesPerProblem: n, maxTokens: maxTokens,
-                sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
-                checkpoint: checkpointLabel)
             let progressLine = ProgressLine(label: "generate")
             try SampleGenerator(generator: generator, settings: settings).run(problems: set, out: out, resume: resume) { step in
                 let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
@@ -132,5 +157,13 @@ struct Generate: ParsableCommand {
             format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@\n",
             generation.promptTokenCount, prefillRate, generation.tokens.count, decodeRate,
             generation.stopReason.rawValue).utf8))
+    }
+
+    /// How samples of a problem set are drawn, for either backend.
+    var settings: GenerationSettings {
+        GenerationSettings(
+            samplesPerProblem: n, maxTokens: maxTokens,
+            sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
+            checkpoint: checkpointLabel)
     }
 }
