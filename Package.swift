@@ -23,6 +23,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // System libraries, installed by scripts/setup.sh from Debian's -dev packages.
@@ -65,13 +66,26 @@ let package = Package(
 
         // Pipelines across roles: sampling a problem set into a samples file; `proctor eval`
         // (checkpoints → samples → results → report in one resumable run directory).
-        .target(name: "Evaluation", dependencies: ["Inference", "Judge", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
+        .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
+
+        // OpenAI-compatible generation: the wire format, an HTTP client with retries, remote sampling of a problem set.
+        .target(name: "Remote", dependencies: ["Evaluation", "Inference", "Judge"]),
+
+        // `proctor serve`: the native engine behind an OpenAI-compatible HTTP endpoint.
+        .target(
+            name: "Serving",
+            dependencies: [
+                "Inference", "Remote",
+                // swift-metrics (under Hummingbird) has a target named Metrics too; Proctor keeps its name.
+                .product(name: "Hummingbird", package: "hummingbird", moduleAliases: ["Metrics": "SwiftMetrics"]),
+            ]),
 
         .executableTarget(
             name: "proctor",
             dependencies: [
                 "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Evaluation", "Adapters",
+                "Remote", "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -84,6 +98,8 @@ let package = Package(
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
         // Runs the built `proctor score-text` on the example files in its Fixtures folder.
         .testTarget(name: "ScoreTextTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        // Runs the built `proctor generate --backend openai` against `proctor serve` and a scripted fault server.
+        .testTarget(name: "RemoteTests", dependencies: ["Remote", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "InferenceTests",
             dependencies: ["Inference", "TestSupport"],

@@ -29,6 +29,13 @@ public struct GenerationProgress: Sendable {
     public var total: Int
     public var generatedTokens: Int
     public var elapsedSeconds: Double
+
+    public init(done: Int, total: Int, generatedTokens: Int, elapsedSeconds: Double) {
+        self.done = done
+        self.total = total
+        self.generatedTokens = generatedTokens
+        self.elapsedSeconds = elapsedSeconds
+    }
 }
 
 /// Samples completions for every problem from a native model and appends them, one JSON line
@@ -59,30 +66,14 @@ public final class SampleGenerator {
     /// sample finished, overlapping with the other samples of its batch.
     public func run(problems: [Problem], out: String, resume: Bool,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
-        var done: Set<String> = []
-        if resume, FileManager.default.fileExists(atPath: out) {
-            try ResultFile.cutPartialLastLine(out)
-            let data = FileManager.default.contents(atPath: out) ?? Data()
-            for line in data.split(separator: 0x0A) {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                    let id = object["problem_id"] as? String, let index = object["sample_index"] as? Int,
-                    let checkpoint = object["checkpoint"] as? String
-                else { continue }
-                done.insert("\(id)\u{0}\(checkpoint)\u{0}\(index)")
-            }
-        } else {
-            FileManager.default.createFile(atPath: out, contents: nil)
-        }
+        let file = try SamplesFile(path: out, resume: resume)
         // Per problem, the sample indices still missing: generated together in one batch.
         let work = problems.map { problem in
-            (problem, (0..<settings.samplesPerProblem).filter { !done.contains("\(problem.id)\u{0}\(settings.checkpoint)\u{0}\($0)") })
+            (problem, (0..<settings.samplesPerProblem).filter {
+                !file.contains(problemID: problem.id, checkpoint: settings.checkpoint, index: $0)
+            })
         }.filter { !$0.1.isEmpty }
         let total = work.reduce(0) { $0 + $1.1.count }
-        guard let handle = FileHandle(forWritingAtPath: out) else {
-            throw JudgeError("cannot open for appending", file: out)
-        }
-        defer { try? handle.close() }
-        try handle.seekToEnd()
         let started = Date()
         var generated = 0, finished = 0
         for (problem, indices) in work {
@@ -93,20 +84,18 @@ public final class SampleGenerator {
                 return sampling
             }
             let generations = generator.generate(prompt: prompt, samplings: samplings, maxTokens: settings.maxTokens)
+            var records: [[String: Any]] = []
             for ((index, sampling), generation) in zip(zip(indices, samplings), generations) {
                 generated += generation.tokens.count
-                let record: [String: Any] = [
+                records.append([
                     "problem_id": problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
                     "output": generation.text, "code": settings.extractor.extract(generation.text),
                     "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
                     "stop_reason": generation.stopReason.rawValue,
                     "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
-                ]
-                var line = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
-                line.append(0x0A)
-                try handle.write(contentsOf: line)
+                ])
             }
-            try handle.synchronize()
+            try file.append(records)
             finished += indices.count
             progress?(GenerationProgress(done: finished, total: total, generatedTokens: generated,
                                          elapsedSeconds: Date().timeIntervalSince(started)))
@@ -114,7 +103,7 @@ public final class SampleGenerator {
     }
 
     /// A seed per (problem, sample) so that runs are reproducible and samples differ.
-    static func seed(base: UInt64, problemID: String, index: Int) -> UInt64 {
+    public static func seed(base: UInt64, problemID: String, index: Int) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in problemID.utf8 {
             hash ^= UInt64(byte)

@@ -12,5 +12,5 @@ struct Proctor: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Eval.self, Problems.self, JudgeCommand.self, ReportCommand.self, ScoreText.self, Generate.self,
-                      Merge.self, Exec.self, Doctor.self, Models.self, Bench.self])
+                      Serve.self, Merge.self, Exec.self, Doctor.self, Models.self, Bench.self])
 }

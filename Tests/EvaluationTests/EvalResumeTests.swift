@@ -95,17 +95,25 @@ struct EvalResumeTests {
         #expect(config.contains("\"temperature\" : 0.5"), "\(config)")
     }
 
-    @Test("adapters are refused as not yet supported, and misspelt checkpoint keys are named")
+    @Test("two adapters on one checkpoint are refused naming the field, and misspelt checkpoint keys are named")
     func refusedInputs() throws {
         let model = ModelFiles.fixture("tiny.gguf")
         let out = NSTemporaryDirectory() + "proctor-eval-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        var arguments = Self.arguments(model: model, out: out)
-        arguments[arguments.count - 1] = "label=lora,model=\(model),adapter=lora/"
-        let adapter = try ProctorBinary.run(arguments)
+        let adapters = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters")
+        let config = [
+            "problems": ["path": RepositoryPaths.path("problems"), "limit": 1] as [String: Any],
+            "checkpoints": [["label": "lora", "model": model, "adapter": [adapters + "/a", adapters + "/b"]]],
+            "out": out,
+        ] as [String: Any]
+        let configPath = NSTemporaryDirectory() + "proctor-eval-config-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: configPath) }
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: configPath))
+        let adapter = try ProctorBinary.run(["eval", "--config", configPath])
         #expect(adapter.status != 0)
         #expect(adapter.stderr.contains("field 'checkpoints[0].adapter'"), "\(adapter.stderr)")
-        #expect(adapter.stderr.contains("not yet supported"))
+        #expect(adapter.stderr.contains("one adapter per checkpoint"), "\(adapter.stderr)")
+        var arguments = Self.arguments(model: model, out: out)
         arguments[arguments.count - 1] = "label=base,model=\(model),max_tokens=24,temperture=0"
         let misspelt = try ProctorBinary.run(arguments)
         #expect(misspelt.status != 0)

@@ -1,3 +1,4 @@
+import Adapters
 import Foundation
 import Inference
 import Judge
@@ -32,9 +33,9 @@ public final class EvalPipeline {
 
     /// Runs every stage. With `forceRestart`, the run's earlier files are removed first.
     public func run(forceRestart: Bool = false, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }) throws -> Outcome {
-        for (index, checkpoint) in config.checkpoints.enumerated() where !checkpoint.adapters.isEmpty {
-            throw EvaluationError("LoRA adapters are not yet supported by `proctor eval` (the Inference library cannot "
-                + "apply them yet); remove 'adapter' from '\(checkpoint.label)'", field: "checkpoints[\(index)].adapter")
+        for (index, checkpoint) in config.checkpoints.enumerated() where checkpoint.adapters.count > 1 {
+            throw EvaluationError("one adapter per checkpoint is applied; merge several first (`proctor merge`) and give "
+                + "the merged directory to '\(checkpoint.label)'", field: "checkpoints[\(index)].adapter")
         }
         let (problems, skipped) = try config.problems.load()
         let sandbox = try Sandbox()
@@ -124,6 +125,14 @@ public final class EvalPipeline {
             generator = try TextGenerator(modelPath: spec.model, contextCapacity: config.contextSize, threads: config.threads)
         } catch {
             throw EvaluationError("cannot load the model: \(error)", file: spec.model, field: "checkpoint '\(spec.label)'.model")
+        }
+        if let adapterPath = spec.adapters.first {
+            do {
+                let adapters = try AdapterSet(loading: [(spec.label, adapterPath)], base: generator.config, source: spec.model)
+                generator.adapter = adapters.selection(spec.label)
+            } catch {
+                throw EvaluationError("\(error)", file: adapterPath, field: "checkpoint '\(spec.label)'.adapter")
+            }
         }
         var count = 0
         let sampler = SampleGenerator(generator: generator, settings: spec.generationSettings(samplesPerProblem: config.samplesPerProblem))

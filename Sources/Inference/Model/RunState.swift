@@ -18,6 +18,7 @@ final class RunState {
     let qHalf: UnsafeMutablePointer<Float16>  // [qDim] one query rounded to the cache's precision
     let attention: UnsafeMutablePointer<Float>  // [capacity] scores of one head
     let logits: UnsafeMutablePointer<Float>  // [batch, vocab] rows of the tokens that asked for logits
+    let packed: UnsafeMutablePointer<Float>  // [batch, wide] xb's rows made contiguous for an adapter
     /// int8 blocks of the current matrix-product input.
     var activations: QuantizedActivations
     /// Longest sequence a slot's cache holds.  // tokens
@@ -63,6 +64,7 @@ final class RunState {
         k = floats(batch * config.kvDimension)
         v = floats(batch * config.kvDimension)
         attention = floats(capacity)
+        packed = floats(batch * wideDimension)
         // Not initialised: a row is written before it is read, and untouched rows cost no memory.
         logits = .allocate(capacity: batch * config.vocabularySize)
         qHalf = .allocate(capacity: qDim)

@@ -42,6 +42,14 @@ public final class TextGenerator {
     /// Tokens that end a generation: EOS and the common end-of-turn control tokens.
     public let endOfGenerationTokens: Set<Int>
 
+    /// The low-rank update applied next to the base projections (a LoRA adapter, unmerged),
+    /// or nil for the base model alone. Set it between calls: several adapters share the one
+    /// copy of the base weights this generator holds.
+    public var adapter: ProjectionAdapter? {
+        get { transformer.adapter }
+        set { transformer.adapter = newValue }
+    }
+
     private let transformer: Transformer
 
     /// Loads the model at `path` (memory-mapped) with a KV cache for `contextCapacity` tokens

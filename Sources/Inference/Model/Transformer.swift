@@ -24,6 +24,8 @@ final class Transformer {
     let weights: ModelWeights
     let state: RunState
     let parallel: ParallelRows
+    /// Low-rank updates added next to the projections (LoRA unmerged); nil runs the base alone.
+    var adapter: ProjectionAdapter?
 
     /// A model from its parts; `singlePrecisionCache` keeps keys and values as floats.
     init(config: ModelConfig, weights: ModelWeights, capacity: Int, threads: Int, batchCapacity: Int = 64,
@@ -84,6 +86,13 @@ final class Transformer {
             s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
             WeightMatrix.multiply([(layer.query, s.q), (layer.key, s.k), (layer.value, s.v)], s.xb, s.activations,
                                   parallel: parallel, batch: n, inputStride: wide)
+            if let adapter {
+                let input = packedRows(s.xb, rows: n, columns: dim, stride: wide)
+                for (projection, out, width) in [(Projection.query, s.q, qDim), (.key, s.k, kvDim), (.value, s.v, kvDim)] {
+                    adapter.addUpdate(layer: layerIndex, projection: projection, input: input,
+                                      output: UnsafeMutableBufferPointer(start: out, count: n * width), tokens: n)
+                }
+            }
             for (b, entry) in batch.enumerated() {
                 let q = s.q + b * qDim, k = s.k + b * kvDim, v = s.v + b * kvDim
                 if let bias = layer.queryBias { Kernels.add(q, bias, count: qDim) }
@@ -114,6 +123,9 @@ final class Transformer {
             // x += xb·Woᵀ  [n, dim]
             s.activations.quantize(s.xb, rows: n, columns: qDim, stride: wide)
             WeightMatrix.multiply([(layer.attentionOutput, s.xb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+            adapter?.addUpdate(layer: layerIndex, projection: .attentionOutput,
+                               input: packedRows(s.xb, rows: n, columns: qDim, stride: wide),
+                               output: UnsafeMutableBufferPointer(start: s.xb2, count: n * dim), tokens: n)
             if let bias = layer.attentionOutputBias { for b in 0..<n { Kernels.add(s.xb2 + b * dim, bias, count: dim) } }
             Kernels.add(s.x, s.xb2, count: n * dim)
 
@@ -123,6 +135,13 @@ final class Transformer {
             s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
             if let gate = layer.gate {
                 WeightMatrix.multiply([(gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+                if let adapter {
+                    let input = packedRows(s.xb, rows: n, columns: dim, stride: wide)
+                    adapter.addUpdate(layer: layerIndex, projection: .gate, input: input,
+                                      output: UnsafeMutableBufferPointer(start: s.hb, count: n * hidden), tokens: n)
+                    adapter.addUpdate(layer: layerIndex, projection: .up, input: input,
+                                      output: UnsafeMutableBufferPointer(start: s.hb2, count: n * hidden), tokens: n)
+                }
                 Kernels.swiGLU(s.hb, s.hb2, count: n * hidden)
             } else {
                 WeightMatrix.multiply([(layer.up, s.hb)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
@@ -135,6 +154,9 @@ final class Transformer {
             }
             s.activations.quantize(s.hb, rows: n, columns: hidden, stride: hidden)
             WeightMatrix.multiply([(layer.down, s.xb2)], s.hb, s.activations, parallel: parallel, batch: n)
+            adapter?.addUpdate(layer: layerIndex, projection: .down,
+                               input: UnsafeBufferPointer(start: s.hb, count: n * hidden),
+                               output: UnsafeMutableBufferPointer(start: s.xb2, count: n * dim), tokens: n)
             if let bias = layer.downBias { for b in 0..<n { Kernels.add(s.xb2 + b * dim, bias, count: dim) } }
             Kernels.add(s.x, s.xb2, count: n * dim)
         }
@@ -150,6 +172,15 @@ final class Transformer {
             WeightMatrix.multiply([(weights.output, s.logits)], s.xb, s.activations, parallel: parallel, batch: m, inputStride: wide)
         }
         return UnsafeMutableBufferPointer(start: s.logits, count: m * c.vocabularySize)
+    }
+
+    /// `rows` rows of `columns` floats laid out `stride` apart, as contiguous rows (the adapter
+    /// hook's layout): the buffer itself when they already are, else a copy in the run state.
+    ///   x: [rows, stride] → [rows, columns]
+    private func packedRows(_ x: UnsafeMutablePointer<Float>, rows: Int, columns: Int, stride: Int) -> UnsafeBufferPointer<Float> {
+        guard stride != columns else { return UnsafeBufferPointer(start: x, count: rows * columns) }
+        for row in 0..<rows { (state.packed + row * columns).update(from: x + row * stride, count: columns) }
+        return UnsafeBufferPointer(start: state.packed, count: rows * columns)
     }
 
     /// Grouped-query attention of one token: per query head, scores over positions

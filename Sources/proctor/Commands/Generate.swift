@@ -1,11 +1,14 @@
 import ArgumentParser
+import Adapters
 import Evaluation
 import Foundation
 import Inference
 import Judge
+import Remote
 
-/// `proctor generate`: sample a completion from a GGUF model or a Hugging Face folder on the CPU.
-struct Generate: ParsableCommand {
+/// `proctor generate`: sample a completion from a GGUF model or a Hugging Face folder on the CPU,
+/// or from an OpenAI-compatible server.
+struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sample completions from a GGUF model or a Hugging Face folder on the CPU: for one prompt, or for every problem of a set.",
         discussion: """
@@ -41,10 +44,21 @@ struct Generate: ParsableCommand {
               proctor generate --model ./Qwen2.5-Coder-1.5B-Instruct --prompt "Reverse a list" --max-tokens 64
               proctor generate --model smollm2.gguf --problems problems/ --n 1 --max-tokens 384 \
                   --checkpoint-label base --out samples.jsonl
+
+            A server (--backend openai, with --problems): chat requests for chat prompts and \
+            completion requests for plain ones go to --base-url with the checkpoint label as the \
+            model name (vLLM's name for a LoRA module) unless --remote-model is given; --n samples \
+            per request where the server honours n; --concurrency requests in flight; 429, 5xx, \
+            timeouts, dropped connections and malformed answers are retried with backoff.
+              proctor generate --backend openai --base-url http://127.0.0.1:8000/v1 \
+                  --problems problems/ --n 10 --temperature 0.8 --checkpoint-label my-lora --out samples.jsonl
             """)
 
-    @Option(help: "A GGUF model file, a Hugging Face model folder, or a catalog name such as smollm2 (see `proctor models`).")
-    var model: String
+    @Option(help: "A GGUF model file, a Hugging Face model folder, or a catalog name such as smollm2 (see `proctor models`); native backend.")
+    var model: String?
+
+    @OptionGroup(title: "Remote generation")
+    var remote: RemoteOptions
 
     @Option(help: "Chat template to use instead of the model's: chatml, llama3, a Jinja file, or a JSON file with chat_template.")
     var chatTemplate: String?
@@ -63,6 +77,11 @@ struct Generate: ParsableCommand {
 
     @Option(help: "The checkpoint label written with each sample (with --problems).")
     var checkpointLabel: String = "base"
+
+    @Option(name: .customLong("adapter"), help: ArgumentHelp(
+        "A PEFT LoRA adapter as LABEL=DIR, applied unmerged; repeatable, `base` for the model alone.",
+        discussion: "All adapters share one copy of the base weights; each label is sampled in turn and written as its checkpoint label."))
+    var adapters: [String] = []
 
     @Flag(help: "Keep the samples already in --out and generate only the rest.")
     var resume = false
@@ -117,6 +136,13 @@ struct Generate: ParsableCommand {
         guard modes == 1 else {
             throw ValidationError("Give exactly one of --prompt, --prompt-file and --problems.")
         }
+        if remote.backend == .native && model == nil { throw ValidationError("--model is required by the native backend.") }
+        if remote.backend == .openai && !adapters.isEmpty {
+            throw ValidationError("--adapter applies to the native backend; a server selects adapters by model name (--checkpoint-label or --remote-model).")
+        }
+        if remote.backend == .openai && problems == nil {
+            throw ValidationError("--backend openai samples a problem set: give --problems and --out.")
+        }
         if problems != nil && out == nil { throw ValidationError("--problems needs --out, the samples file to write.") }
         guard n >= 1 else { throw ValidationError("--n must be at least 1.") }
         guard maxTokens >= 0 else { throw ValidationError("--max-tokens must not be negative.") }
@@ -135,21 +161,13 @@ struct Generate: ParsableCommand {
                            repeatPenalty: repeatPenalty, repeatLastN: repeatLastN, stopStrings: stop)
     }
 
-    func run() throws {
-        let template = try chatTemplate.map { try ChatTemplate(specifier: $0) }
-        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model) ?? model, contextCapacity: contextSize,
-                                          threads: threads, batchSize: batchSize, chatTemplate: template)
-        if !raw, let problem = generator.chatTemplateProblem {
-            throw ValidationError("\(problem). Give --chat-template chatml|llama3|FILE, or --raw for the plain prompt.")
-        }
-        if let problems, let out {
+    func run() async throws {
+        if remote.backend == .openai, let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
-            let settings = GenerationSettings(
-                samplesPerProblem: n, maxTokens: maxTokens,
-                sampling: sampling, checkpoint: checkpointLabel)
+            let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings, remote: remote.settings(stop: stop))
             let progressLine = ProgressLine(label: "generate")
-            try SampleGenerator(generator: generator, settings: settings).run(problems: set, out: out, resume: resume) { step in
+            try await generator.run(problems: set, out: out, resume: resume) { step in
                 let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
                 progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
                                     extra: String(format: "%.1f tok/s", rate))
@@ -157,6 +175,74 @@ struct Generate: ParsableCommand {
             print("samples in \(out)")
             return
         }
+        let template = try chatTemplate.map { try ChatTemplate(specifier: $0) }
+        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model!) ?? model!, contextCapacity: contextSize,
+                                          threads: threads, batchSize: batchSize, chatTemplate: template)
+        if !raw, let problem = generator.chatTemplateProblem {
+            throw ValidationError("\(problem). Give --chat-template chatml|llama3|FILE, or --raw for the plain prompt.")
+        }
+        let checkpoints = try adapterCheckpoints(for: generator)
+        defer { reportPeakMemory() }
+        if let problems, let out {
+            var set = try loadProblems(problems)
+            if let limit { set = Array(set.prefix(limit)) }
+            for (label, adapter) in checkpoints {
+                generator.adapter = adapter
+                var labelled = settings
+                labelled.checkpoint = label
+                let progressLine = ProgressLine(label: "generate \(label)")
+                try SampleGenerator(generator: generator, settings: labelled).run(problems: set, out: out, resume: resume) { step in
+                    let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
+                    progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
+                                        extra: String(format: "%.1f tok/s", rate))
+                }
+            }
+            print("samples in \(out)")
+            return
+        }
+        if checkpoints.count > 1 || !adapters.isEmpty {
+            for (label, adapter) in checkpoints {
+                generator.adapter = adapter
+                print("## \(label)")
+                try generateOne(generator: generator)
+            }
+            return
+        }
+        try generateOne(generator: generator)
+    }
+
+    /// The checkpoints to sample: `--checkpoint-label` with the base alone, or each `--adapter`
+    /// (LABEL=DIR, or `base`) checked against the model and indexed over its shared weights.
+    private func adapterCheckpoints(for generator: TextGenerator) throws -> [(label: String, adapter: ProjectionAdapter?)] {
+        guard !adapters.isEmpty else { return [(checkpointLabel, nil)] }
+        var specs: [(label: String, path: String)] = [], order: [String] = []
+        for argument in adapters {
+            if argument == "base" {
+                order.append("base")
+                continue
+            }
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw ValidationError("--adapter '\(argument)': give LABEL=DIR (a PEFT adapter directory) or `base`.")
+            }
+            let label = String(argument[..<equals])
+            guard label != "base" else { throw ValidationError("--adapter: the label `base` is the model alone; name the adapter otherwise.") }
+            specs.append((label, String(argument[argument.index(after: equals)...])))
+            order.append(label)
+        }
+        let set = try AdapterSet(loading: specs, base: generator.config, source: model ?? "the model")
+        return order.map { ($0, set.selection($0 == "base" ? nil : $0)) }
+    }
+
+    /// Peak resident memory of this process on standard error: one copy of the base is shared
+    /// by every adapter.
+    private func reportPeakMemory() {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        FileHandle.standardError.write(Data(String(format: "peak memory %.1f MB\n", Double(usage.ru_maxrss) / 1024).utf8))
+    }
+
+    /// Generates for the one prompt (`--prompt`/`--prompt-file`) with the generator as it is set.
+    private func generateOne(generator: TextGenerator) throws {
         let text = try prompt ?? String(contentsOfFile: promptFile!, encoding: .utf8)
         let promptIDs = generator.promptTokens(for: text, raw: raw)
         if n > 1 { return printSamples(generator: generator, promptIDs: promptIDs) }
@@ -197,5 +283,10 @@ struct Generate: ParsableCommand {
             format: "prompt %d tokens, %.1f tokens/s; generated %d tokens in %d samples, %.1f tokens/s decoding, %.1f tokens/s with the prompt\n",
             promptIDs.count, Double(promptIDs.count) / max(prefillSeconds, 1e-9), tokens, n,
             Double(tokens) / max(decodeSeconds, 1e-9), Double(tokens) / max(decodeSeconds + prefillSeconds, 1e-9)).utf8))
+    }
+
+    /// How samples of a problem set are drawn, for either backend.
+    var settings: GenerationSettings {
+        GenerationSettings(samplesPerProblem: n, maxTokens: maxTokens, sampling: sampling, checkpoint: checkpointLabel)
     }
 }

@@ -1,0 +1,188 @@
+import Evaluation
+import Foundation
+import Inference
+import Judge
+
+/// How a problem set is sampled from an OpenAI-compatible server.
+public struct RemoteGenerationSettings: Sendable {
+    /// Which API each problem goes to.
+    public enum EndpointChoice: String, Sendable, CaseIterable {
+        /// Chat for problems with a chat prompt (LiveCodeBench), completion for plain prompts (HumanEval).
+        case auto
+        case chat
+        case completion
+    }
+
+    public var endpoint: EndpointChoice
+    /// The model name sent with each request; nil sends the checkpoint label (vLLM names LoRA
+    /// modules this way: `--lora-modules label=path`).
+    public var model: String?
+    /// Requests in flight at once.
+    public var concurrency: Int
+    /// Most samples asked for in one request (`n`).
+    public var samplesPerRequest: Int
+    /// Strings that end a sample (not part of its output).
+    public var stop: [String]
+
+    public init(endpoint: EndpointChoice = .auto, model: String? = nil, concurrency: Int = 4,
+                samplesPerRequest: Int = 16, stop: [String] = []) {
+        self.endpoint = endpoint
+        self.model = model
+        self.concurrency = concurrency
+        self.samplesPerRequest = samplesPerRequest
+        self.stop = stop
+    }
+}
+
+/// Samples completions for every problem from an OpenAI-compatible server and appends them to a
+/// samples file in the same format as the native backend: `n` samples per request where the
+/// server honours it, a bounded number of requests in flight, each answer's samples written and
+/// flushed together as soon as it arrives, so an interrupted run resumes without losing or
+/// repeating a sample.
+public final class RemoteSampleGenerator: Sendable {
+    let client: OpenAIClient
+    let settings: GenerationSettings
+    let remote: RemoteGenerationSettings
+    private let shape = RequestShape()
+
+    public init(client: OpenAIClient, settings: GenerationSettings, remote: RemoteGenerationSettings) {
+        self.client = client
+        self.settings = settings
+        self.remote = remote
+    }
+
+    /// The samples of one problem that one or more requests produce.
+    struct WorkUnit: Sendable {
+        var problem: Problem
+        /// Sample indices still missing.  // ascending
+        var indices: [Int]
+    }
+
+    /// What a finished work unit produced, for progress.
+    struct UnitOutcome: Sendable {
+        var samples: Int
+        var completionTokens: Int
+    }
+
+    /// Generates what `out` does not hold yet (with `resume`) and appends it. On a request that
+    /// fails for good, the samples already finished stay in `out` and the error is thrown.
+    public func run(problems: [Problem], out: String, resume: Bool,
+                    progress: (@Sendable (GenerationProgress) -> Void)? = nil) async throws {
+        let file = try SamplesFile(path: out, resume: resume)
+        var units: [WorkUnit] = []
+        for problem in problems {
+            let missing = (0..<settings.samplesPerProblem).filter {
+                !file.contains(problemID: problem.id, checkpoint: settings.checkpoint, index: $0)
+            }
+            for start in stride(from: 0, to: missing.count, by: max(remote.samplesPerRequest, 1)) {
+                let end = min(start + remote.samplesPerRequest, missing.count)
+                units.append(WorkUnit(problem: problem, indices: Array(missing[start..<end])))
+            }
+        }
+        let total = units.reduce(0) { $0 + $1.indices.count }
+        let started = Date()
+        try await withThrowingTaskGroup(of: UnitOutcome.self) { group in
+            var pending = units.makeIterator()
+            var inFlight = 0
+            while inFlight < max(remote.concurrency, 1), let unit = pending.next() {
+                group.addTask { try await self.generate(unit, into: file) }
+                inFlight += 1
+            }
+            var done = 0
+            var tokens = 0
+            while let outcome = try await group.next() {
+                done += outcome.samples
+                tokens += outcome.completionTokens
+                progress?(GenerationProgress(done: done, total: total, generatedTokens: tokens,
+                                             elapsedSeconds: Date().timeIntervalSince(started)))
+                if let unit = pending.next() { group.addTask { try await self.generate(unit, into: file) } }
+            }
+        }
+    }
+
+    /// What is sent for a problem: its chat messages, or its plain prompt text.
+    func prompt(for problem: Problem) -> (OpenAIClient.Endpoint, [ChatMessage]?, String?) {
+        let messages = CodeGenerationPrompt.messages(for: problem)
+        let plain = problem.starterCode.isEmpty ? problem.statement : problem.starterCode
+        switch remote.endpoint {
+        case .auto:
+            if let messages { return (.chat, messages.map { ChatMessage(role: $0.role, content: $0.content) }, nil) }
+            return (.completion, nil, plain)
+        case .chat:
+            let chat = messages?.map { ChatMessage(role: $0.role, content: $0.content) }
+            return (.chat, chat ?? [ChatMessage(role: "user", content: plain)], nil)
+        case .completion:
+            return (.completion, nil, plain)
+        }
+    }
+
+    /// Requests the unit's samples, asking again for what a server that ignores `n` left out.
+    func generate(_ unit: WorkUnit, into file: SamplesFile) async throws -> UnitOutcome {
+        let (endpoint, messages, text) = prompt(for: unit.problem)
+        let model = remote.model ?? settings.checkpoint
+        var remaining = unit.indices[...]
+        var outcome = UnitOutcome(samples: 0, completionTokens: 0)
+        while let first = remaining.first {
+            let count = shape.ignoresN ? 1 : remaining.count
+            let seed = SampleGenerator.seed(base: settings.sampling.seed, problemID: unit.problem.id, index: first)
+            let request = GenerationRequest(
+                model: model, messages: messages, prompt: text, n: count,
+                temperature: settings.sampling.temperature, topP: settings.sampling.topP,
+                topK: settings.sampling.topK > 0 ? settings.sampling.topK : nil, maxTokens: settings.maxTokens,
+                seed: seed, stop: remote.stop.isEmpty ? nil : remote.stop)
+            let last = remaining.prefix(count).last!
+            let purpose = "problem \(unit.problem.id), sample\(count == 1 ? " \(first)" : "s \(first)–\(last)")"
+            let started = Date()
+            let response = try await client.generate(request, endpoint: endpoint, purpose: purpose)
+            let seconds = Date().timeIntervalSince(started)
+            let choices = response.choices.sorted { $0.index < $1.index }.prefix(count)
+            if choices.count < count { shape.noteIgnoresN() }
+            var records: [[String: Any]] = []
+            for (choice, index) in zip(choices, remaining) {
+                let output = choice.text ?? choice.message?.content ?? ""
+                var record: [String: Any] = [
+                    "problem_id": unit.problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
+                    "output": output, "code": settings.extractor.extract(output),
+                    "stop_reason": Self.stopReason(choice.finishReason), "seconds": seconds,
+                    "seed": Int(truncatingIfNeeded: seed), "model": response.model,
+                ]
+                if let usage = response.usage {
+                    record["prompt_tokens"] = usage.promptTokens
+                    // Usage counts the whole request: per sample only when it holds one choice.
+                    if choices.count == 1 {
+                        record["completion_tokens"] = usage.completionTokens
+                    } else {
+                        record["request_completion_tokens"] = usage.completionTokens
+                        record["request_samples"] = choices.count
+                    }
+                }
+                records.append(record)
+            }
+            try file.append(records)
+            remaining = remaining.dropFirst(choices.count)
+            outcome.samples += choices.count
+            outcome.completionTokens += response.usage?.completionTokens ?? 0
+        }
+        return outcome
+    }
+
+    /// The native backend's stop reason for an OpenAI `finish_reason`.
+    static func stopReason(_ finishReason: String?) -> String {
+        switch finishReason {
+        case "stop": return TextGenerator.StopReason.endOfGeneration.rawValue
+        case "length": return TextGenerator.StopReason.maxTokens.rawValue
+        default: return finishReason ?? "unknown"
+        }
+    }
+}
+
+/// Whether the server has answered a request for `n` choices with fewer, so that the rest of the
+/// run asks for one at a time.
+final class RequestShape: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ignores = false
+
+    var ignoresN: Bool { lock.withLock { ignores } }
+
+    func noteIgnoresN() { lock.withLock { ignores = true } }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import Inference
+import Remote
+
+/// An OpenAI-compatible HTTP server over the native engine: `POST /v1/chat/completions`,
+/// `POST /v1/completions`, `GET /v1/models`, `GET /health`. Errors are OpenAI-style JSON
+/// (`{"error": {"message", "type", "param", "code"}}`) with 400, 404 or 500. No streaming.
+public struct OpenAIServer: Sendable {
+    public let catalog: ServedModels
+    public let host: String
+    /// 0 picks a free port; `onListening` is told which.
+    public let port: Int
+    /// Largest request body accepted.  // bytes
+    public let maxBodyBytes = 16 << 20
+
+    public init(catalog: ServedModels, host: String, port: Int) {
+        self.catalog = catalog
+        self.host = host
+        self.port = port
+    }
+
+    /// Serves until the process is interrupted; `onListening` gets the bound port.
+    public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let router = Router()
+        router.get("/health") { _, _ in Self.json(["status": "ok"]) }
+        router.get("/v1/models") { _, _ in
+            let created = Int(Date().timeIntervalSince1970)
+            return Self.json(ModelList(data: catalog.names.map { ModelList.Model(id: $0, created: created) }))
+        }
+        router.post("/v1/chat/completions") { request, _ in await answer(request, chat: true) }
+        router.post("/v1/completions") { request, _ in await answer(request, chat: false) }
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "proctor"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })
+        try await app.runService()
+    }
+
+    /// Reads, checks and runs one generation request; every failure becomes an error response.
+    func answer(_ request: Request, chat: Bool) async -> Response {
+        do {
+            var request = request
+            let buffer = try await request.collectBody(upTo: maxBodyBytes)
+            let body = Data(buffer.readableBytesView)
+            let parsed = try Self.parse(body, chat: chat)
+            guard let engine = catalog.engine(for: parsed.model) else {
+                throw ServingError(.notFound, "the model '\(parsed.model)' does not exist; served: "
+                                   + catalog.names.joined(separator: ", "), param: "model", code: "model_not_found")
+            }
+            let result = try await engine.run(try Self.job(for: parsed, chat: chat))
+            let choices = result.choices.enumerated().map { index, choice in
+                GenerationResponse.Choice(
+                    index: index, text: chat ? nil : choice.text,
+                    message: chat ? ChatMessage(role: "assistant", content: choice.text) : nil,
+                    finishReason: choice.finishReason)
+            }
+            let usage = GenerationResponse.Usage(promptTokens: result.promptTokens,
+                                                 completionTokens: result.choices.reduce(0) { $0 + $1.completionTokens })
+            let response = GenerationResponse(
+                id: (chat ? "chatcmpl-" : "cmpl-") + UUID().uuidString.lowercased(),
+                object: chat ? "chat.completion" : "text_completion", created: Int(Date().timeIntervalSince1970),
+                model: parsed.model, choices: choices, usage: usage)
+            return Self.json(response)
+        } catch let error as ServingError {
+            return Self.json(error.body, status: error.kind.status)
+        } catch {
+            return Self.json(ErrorResponse(message: "\(error)", type: "server_error"), status: 500)
+        }
+    }
+
+    /// Decodes a request body, naming the field at fault when it does not fit.
+    static func parse(_ body: Data, chat: Bool) throws(ServingError) -> GenerationRequest {
+        do {
+            return try JSONDecoder().decode(GenerationRequest.self, from: body)
+        } catch let error as DecodingError {
+            throw ServingError(.badRequest, "the request body does not fit: \(OpenAIClient.describe(error))")
+        } catch {
+            throw ServingError(.badRequest, "the request body is not JSON: \(error)")
+        }
+    }
+
+    /// Checks a request's fields and turns it into an engine job.
+    static func job(for request: GenerationRequest, chat: Bool) throws(ServingError) -> EngineJob {
+        let prompt: EngineJob.Prompt
+        if chat {
+            guard let messages = request.messages, !messages.isEmpty else {
+                throw ServingError(.badRequest, "messages must hold at least one message", param: "messages")
+            }
+            prompt = .chat(messages)
+        } else {
+            guard let text = request.prompt else {
+                throw ServingError(.badRequest, "prompt is required (one string)", param: "prompt")
+            }
+            prompt = .text(text)
+        }
+        if request.stream == true {
+            throw ServingError(.badRequest, "streaming is not supported by proctor serve", param: "stream")
+        }
+        let n = request.n ?? 1
+        guard (1...128).contains(n) else { throw ServingError(.badRequest, "n must be in 1...128", param: "n") }
+        let temperature = request.temperature ?? 1
+        guard temperature >= 0 && temperature <= 2 else {
+            throw ServingError(.badRequest, "temperature must be in [0, 2]", param: "temperature")
+        }
+        let topP = request.topP ?? 1
+        guard topP > 0 && topP <= 1 else { throw ServingError(.badRequest, "top_p must be in (0, 1]", param: "top_p") }
+        let topK = request.topK ?? 0
+        guard topK >= 0 else { throw ServingError(.badRequest, "top_k must not be negative", param: "top_k") }
+        if let maxTokens = request.maxTokens, maxTokens < 1 {
+            throw ServingError(.badRequest, "max_tokens must be at least 1", param: "max_tokens")
+        }
+        let stop = request.stop?.values ?? []
+        guard stop.count <= 4, !stop.contains("") else {
+            throw ServingError(.badRequest, "stop holds at most 4 non-empty strings", param: "stop")
+        }
+        let seed = request.seed ?? UInt64.random(in: 0...UInt64.max)
+        return EngineJob(
+            prompt: prompt, count: n, maxTokens: request.maxTokens,
+            sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed), stop: stop)
+    }
+
+    /// A JSON response.
+    static func json(_ value: some Encodable, status: Int = 200) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data(#"{"error":{"message":"encoding failed","type":"server_error"}}"#.utf8)
+        return Response(status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

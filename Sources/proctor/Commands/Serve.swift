@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Inference
+import Serving
+
+/// `proctor serve`: the native engine behind an OpenAI-compatible HTTP endpoint.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a GGUF model on the CPU through an OpenAI-compatible HTTP API.",
+        discussion: """
+            Endpoints: POST /v1/chat/completions (messages through the model's chat template), \
+            POST /v1/completions (a raw prompt), GET /v1/models, GET /health. Requests take n, \
+            temperature, top_p, top_k, max_tokens, seed and stop, and answer with token usage; \
+            they are generated one at a time. Errors are OpenAI-style JSON. No streaming. The \
+            model answers to each --served-model-name (default: base, the default checkpoint \
+            label of proctor generate). With --port 0 a free port is chosen; the first line on \
+            standard output says where the server listens.
+
+            Example:
+              proctor serve --model smollm2.gguf --port 8000 --served-model-name base
+              proctor generate --backend openai --base-url http://127.0.0.1:8000/v1 \\
+                  --problems problems/ --out samples.jsonl
+            """)
+
+    @Option(help: "Path of the GGUF model file.")
+    var model: String
+
+    @Option(help: "Address to listen on (loopback unless you mean to expose it).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "TCP port; 0 picks a free one.")
+    var port: Int = 8000
+
+    @Option(help: ArgumentHelp("A name the model answers to (repeatable).", valueName: "name"))
+    var servedModelName: [String] = []
+
+    @Option(help: "Worker threads for the matrix products.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "KV cache size in tokens.")
+    var contextSize: Int = 4096
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535.") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        guard contextSize >= 16 else { throw ValidationError("--context-size must be at least 16.") }
+    }
+
+    func run() async throws {
+        let generator = try TextGenerator(modelPath: model, contextCapacity: contextSize, threads: threads)
+        let engine = NativeEngine(generator: generator, contextCapacity: contextSize)
+        let names = servedModelName.isEmpty ? ["base"] : servedModelName
+        let server = OpenAIServer(catalog: ServedModels(names: names, engine: engine), host: host, port: port)
+        try await server.run { port in
+            let line = "listening on http://\(host):\(port)/v1 serving \(names.joined(separator: ", "))\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `proctor generate --backend openai` over loopback: against `proctor serve` (the same greedy
+/// samples as the native backend) and against a scripted fault server (nothing lost, nothing
+/// repeated).
+@Suite("proctor generate --backend openai", .serialized)
+struct RemoteGenerationTests {
+    /// A temporary folder removed by `cleanUp`.
+    let directory = NSTemporaryDirectory() + "proctor-remote-\(UUID().uuidString)"
+    static let problems = RepositoryPaths.path("problems")
+    /// Three LiveCodeBench problems with short statements (short prompts keep the model test quick).
+    static let shortProblems = RepositoryPaths.path("Tests/JudgeTests/Fixtures/livecodebench_lite.jsonl")
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// The real Python interpreter (the pyenv shim is slow to start).
+    static var python: String {
+        if let python = ProcessInfo.processInfo.environment["PYTHON"] { return python }
+        return ["/root/.pyenv/versions/3.11.7/bin/python3", "/usr/bin/python3", "/usr/local/bin/python3"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/python3"
+    }
+
+    /// Starts the fault server with `arguments`; returns it and its API root.
+    func faultServer(_ arguments: [String], log: String) throws -> (ServerProcess, String) {
+        let script = RepositoryPaths.path("Tests/RemoteTests/Fixtures/fault_server.py")
+        let server = try ServerProcess(executable: Self.python, arguments: [script, "--log", log] + arguments,
+                                       startupSeconds: 30)
+        let port = try #require(server.firstLine.split(separator: " ").last)
+        return (server, "http://127.0.0.1:\(port)/v1")
+    }
+
+    /// The samples file's records keyed by (problem, sample index).
+    func records(_ path: String) throws -> [String: [String: Any]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        var byKey: [String: [String: Any]] = [:]
+        for line in lines {
+            let record = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let key = "\(record["problem_id"] ?? "")#\(record["sample_index"] ?? "")"
+            #expect(byKey[key] == nil, "sample \(key) is written twice")
+            byKey[key] = record
+        }
+        #expect(byKey.count == lines.count)
+        return byKey
+    }
+
+    /// The arguments of a remote run over the first three problems.
+    func remoteArguments(_ url: String, out: String, extra: [String], problems: String = Self.problems) -> [String] {
+        ["generate", "--backend", "openai", "--base-url", url, "--problems", problems, "--limit", "3",
+         "--out", out, "--checkpoint-label", "smol"] + extra
+    }
+
+    @Test("greedy samples through proctor serve are the native backend's, field for field",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func greedyMatchesNative() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let model = try #require(ModelFiles.smolLM2)
+        let native = directory + "/native.jsonl"
+        let ran = try ProctorBinary.run(["generate", "--model", model, "--problems", Self.shortProblems, "--limit", "3",
+                                         "--max-tokens", "12", "--checkpoint-label", "smol", "--out", native])
+        #expect(ran.status == 0, "\(ran.stderr)")
+
+        let server = try ServerProcess(executable: ProctorBinary.path,
+                                       arguments: ["serve", "--model", model, "--port", "0", "--served-model-name", "smol"])
+        defer { server.stop() }
+        let url = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
+        let remote = directory + "/remote.jsonl"
+        let generated = try ProctorBinary.run(remoteArguments(
+            url, out: remote, extra: ["--max-tokens", "12", "--concurrency", "2"], problems: Self.shortProblems))
+        #expect(generated.status == 0, "\(generated.stderr)")
+
+        let expected = try records(native)
+        let got = try records(remote)
+        #expect(expected.count == 3)
+        #expect(Set(got.keys) == Set(expected.keys))
+        for (key, record) in expected {
+            for field in ["output", "code", "prompt_tokens", "completion_tokens", "stop_reason", "seed", "checkpoint"] {
+                #expect(got[key]?[field] as? NSObject == record[field] as? NSObject, "\(key): \(field) differs")
+            }
+        }
+    }
+
+    @Test("500, a dropped connection, a slow answer, malformed and truncated JSON and a 429 lose or repeat no sample")
+    func faultsLoseNothing() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let options = ["--n", "4", "--samples-per-request", "2", "--concurrency", "2", "--request-timeout", "2",
+                       "--temperature", "0.7", "--seed", "5"]
+        let (clean, cleanURL) = try faultServer([], log: directory + "/clean.log")
+        let reference = directory + "/reference.jsonl"
+        let first = try ProctorBinary.run(remoteArguments(cleanURL, out: reference, extra: options))
+        clean.stop()
+        #expect(first.status == 0, "\(first.stderr)")
+
+        let log = directory + "/faults.log"
+        let (faulty, url) = try faultServer(["--script", "500,drop,slow:4,malformed,429:1,truncated,500"], log: log)
+        defer { faulty.stop() }
+        let out = directory + "/samples.jsonl"
+        let run = try ProctorBinary.run(remoteArguments(url, out: out, extra: options))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("HTTP 500"))
+        #expect(run.stderr.contains("HTTP 429"))
+        #expect(run.stderr.contains("no complete answer within 2.0 s"))
+        #expect(run.stderr.contains("field choices[0].text is missing") || run.stderr.contains("field choices[0].message is missing"))
+
+        let expected = try records(reference)
+        let got = try records(out)
+        #expect(expected.count == 12)
+        #expect(Set(got.keys) == Set(expected.keys))
+        for (key, record) in expected {
+            #expect(got[key]?["output"] as? String == record["output"] as? String, "\(key)")
+        }
+        // Six requests answered, seven faults retried.
+        let actions = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(actions.count == 13)
+    }
+
+    @Test("a server that ignores n is asked again, one sample at a time, for the rest")
+    func ignoredNIsRequestedAgain() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (server, url) = try faultServer(["--ignore-n"], log: directory + "/log")
+        defer { server.stop() }
+        let out = directory + "/samples.jsonl"
+        let run = try ProctorBinary.run(remoteArguments(url, out: out, extra: ["--n", "3", "--concurrency", "1"]))
+        #expect(run.status == 0, "\(run.stderr)")
+        let got = try records(out)
+        #expect(got.count == 9)
+        #expect(Set(got.values.compactMap { $0["output"] as? String }).count == 9, "each sample has its own seed")
+    }
+
+    @Test("an answer that stays malformed fails the run naming the request and the field; finished samples stay")
+    func persistentMalformedAnswerIsAnError() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (server, url) = try faultServer(["--script", "ok", "--then", "malformed"], log: directory + "/log")
+        defer { server.stop() }
+        let out = directory + "/samples.jsonl"
+        let run = try ProctorBinary.run(remoteArguments(url, out: out, extra: ["--concurrency", "1", "--max-attempts", "2"]))
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("gave up after 2 attempts"), "\(run.stderr)")
+        #expect(run.stderr.contains("problem e002"), "\(run.stderr)")
+        #expect(run.stderr.contains("malformed answer: field choices[0].message is missing"), "\(run.stderr)")
+        #expect(try records(out).count == 1)
+    }
+
+    @Test("a run interrupted with SIGINT resumes: every sample once, as an uninterrupted run writes it")
+    func interruptedRunResumes() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let options = ["--n", "2", "--samples-per-request", "1", "--concurrency", "1", "--resume"]
+        let (fast, fastURL) = try faultServer([], log: directory + "/fast.log")
+        let reference = directory + "/reference.jsonl"
+        let clean = try ProctorBinary.run(remoteArguments(fastURL, out: reference, extra: options))
+        fast.stop()
+        #expect(clean.status == 0, "\(clean.stderr)")
+
+        let (slow, url) = try faultServer(["--then", "slow-ok:0.5"], log: directory + "/slow.log")
+        defer { slow.stop() }
+        let out = directory + "/samples.jsonl"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProctorBinary.path)
+        process.arguments = remoteArguments(url, out: out, extra: options)
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        var written = 0
+        while Date() < deadline && process.isRunning && written < 2 {
+            Thread.sleep(forTimeInterval: 0.05)
+            written = ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let partial = try records(out).count
+        #expect(partial >= 2 && partial < 6, "interrupted after \(partial) samples")
+
+        let resumed = try ProctorBinary.run(remoteArguments(url, out: out, extra: options))
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let expected = try records(reference)
+        let got = try records(out)
+        #expect(got.count == 6)
+        for (key, record) in expected {
+            #expect(got[key]?["output"] as? String == record["output"] as? String, "\(key)")
+        }
+    }
+}
