@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Serving throughput on the SmolLM2 demo model: `proctor serve` (release build) against
+# llama.cpp's server from llama-cpp-python 0.3.36, on this machine, both with the same thread
+# count, both on loopback, the same load: REQUESTS completion requests of MAX_TOKENS greedy
+# tokens, CONCURRENCY in flight, each with its own prompt. Rounds alternate between the servers;
+# the median completion tokens/s of each and their ratio are printed. Both servers generate one
+# request at a time (neither batches), so this measures engine speed under queued load.
+#
+# Usage: bench/serve_throughput.sh [ROUNDS] [REQUESTS] [MAX_TOKENS] [CONCURRENCY] [THREADS]
+#        (defaults: 3 rounds, 8 requests, 64 tokens, concurrency 4, 2 threads)
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-3}"
+requests="${2:-8}"
+max_tokens="${3:-64}"
+concurrency="${4:-4}"
+threads="${5:-2}"
+cd "$repo_root"
+source scripts/lib/python.sh
+
+model="$(bash scripts/fetch-model.sh | tail -n 1)"
+venv="$repo_root/.venv-inference"
+if ! "$venv/bin/python" -c "import llama_cpp.server" 2>/dev/null; then
+    bash scripts/fixtures/make_inference_venv.sh >/dev/null
+    "$venv/bin/python" -m pip install --quiet "llama-cpp-python[server]==0.3.36" >&2
+fi
+flock /tmp/swift-build.lock swift build -c release --product proctor >&2
+proctor="$repo_root/.build/release/proctor"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# wait_for_health URL: polls GET URL for at most 120 s.
+wait_for_health() {
+    for _ in $(seq 1 600); do
+        curl -sf "$1" >/dev/null 2>&1 && return 0
+        sleep 0.2
+    done
+    echo "no answer from $1" >&2
+    return 1
+}
+
+"$proctor" serve --model "$model" --host 127.0.0.1 --port 0 --threads "$threads" --context-size 2048 \
+    --served-model-name smollm2 > "$work/proctor.out" 2> "$work/proctor.err" &
+pids+=($!)
+for _ in $(seq 1 600); do grep -q listening "$work/proctor.out" 2>/dev/null && break; sleep 0.2; done
+proctor_url="$(sed -n 's/^listening on \(http[^ ]*\) .*/\1/p' "$work/proctor.out")"
+[[ -n "$proctor_url" ]] || { cat "$work/proctor.err" >&2; exit 1; }
+
+llama_port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$venv/bin/python" -m llama_cpp.server --model "$model" --host 127.0.0.1 --port "$llama_port" \
+    --n_threads "$threads" --n_threads_batch "$threads" --n_ctx 2048 --model_alias smollm2 --verbose False \
+    > "$work/llama.out" 2>&1 &
+pids+=($!)
+llama_url="http://127.0.0.1:$llama_port/v1"
+wait_for_health "$llama_url/models" || { cat "$work/llama.out" >&2; exit 1; }
+wait_for_health "$proctor_url/models"
+
+load() { timeout 900 "$venv/bin/python" bench/serve_load.py "$1" smollm2 "$requests" "$max_tokens" "$concurrency" "$2"; }
+# One warm-up request each (page in the mapped model), then alternating rounds.
+"$venv/bin/python" bench/serve_load.py "$proctor_url" smollm2 1 8 1 warmup >/dev/null
+"$venv/bin/python" bench/serve_load.py "$llama_url" smollm2 1 8 1 warmup >/dev/null
+for _ in $(seq 1 "$rounds"); do
+    load "$proctor_url" proctor >> "$work/results.jsonl"
+    load "$llama_url" llama.cpp >> "$work/results.jsonl"
+done
+
+"$venv/bin/python" - "$work/results.jsonl" "$requests" "$max_tokens" "$concurrency" "$threads" <<'PY'
+import json, statistics, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+requests, max_tokens, concurrency, threads = sys.argv[2:6]
+print(f"{requests} requests x {max_tokens} tokens, concurrency {concurrency}, {threads} threads, SmolLM2-135M Q4_1")
+print(f"{'server':<12}{'rounds':>7}{'median tok/s':>14}{'best tok/s':>12}{'tokens':>8}")
+median = {}
+for server in ("proctor", "llama.cpp"):
+    runs = [r for r in rows if r["server"] == server]
+    median[server] = statistics.median(r["tokens_per_s"] for r in runs)
+    print(f"{server:<12}{len(runs):>7}{median[server]:>14.1f}{max(r['tokens_per_s'] for r in runs):>12.1f}"
+          f"{runs[0]['completion_tokens']:>8}")
+print(f"ratio proctor serve / llama.cpp server (median completion tok/s): {median['proctor'] / median['llama.cpp']:.2f}x")
+PY
