@@ -53,6 +53,50 @@ struct RemoteGenerationTests {
          "--out", out, "--checkpoint-label", "smol"] + extra
     }
 
+    @Test("a LoRA adapter served under its name gives generate --adapter's greedy samples; the base name gives the base's")
+    func servedAdapterMatchesNative() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The tiny Qwen2 folder has the module shapes of the LoRA fixtures' tiny base, so their adapter fits it.
+        let model = ModelFiles.fixture("tiny-hf/qwen2")
+        let adapter = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters/a")
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--served-model-name", "base", "--adapter", "code=\(adapter)", "--threads", "1"])
+        defer { server.stop() }
+        #expect(server.firstLine.hasSuffix("serving base, code"), "\(server.firstLine)")
+        let url = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
+        // Plain-completion (HumanEval-format) problems: short prompts that fit the tiny model's context.
+        let problems = directory + "/short-prompts.jsonl"
+        let lines = ["def add(a, b):\n", "def reverse(items):\n", "import sys\n\ndef main():\n"].enumerated().map { index, prompt in
+            let object: [String: String] = ["task_id": "Tiny/\(index)", "prompt": prompt, "entry_point": "f",
+                                            "canonical_solution": "    pass\n", "test": "def check(candidate):\n    pass\n"]
+            return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: problems, atomically: true, encoding: .utf8)
+        var outputs: [String: [String: [String: Any]]] = [:]
+        for label in ["code", "base"] {
+            let native = directory + "/native-\(label).jsonl", remote = directory + "/remote-\(label).jsonl"
+            let selection = label == "base" ? ["--checkpoint-label", "base"] : ["--adapter", "code=\(adapter)"]
+            let ran = try ProctorBinary.run(["generate", "--model", model, "--problems", problems,
+                                             "--max-tokens", "8", "--threads", "1", "--out", native] + selection)
+            #expect(ran.status == 0, "\(ran.stderr)")
+            let generated = try ProctorBinary.run(["generate", "--backend", "openai", "--base-url", url, "--problems",
+                                                   problems, "--max-tokens", "8",
+                                                   "--checkpoint-label", label, "--out", remote])
+            #expect(generated.status == 0, "\(generated.stderr)")
+            let expected = try records(native), got = try records(remote)
+            #expect(expected.count == 3 && Set(got.keys) == Set(expected.keys))
+            for (key, record) in expected {
+                #expect(got[key]?["output"] as? String == record["output"] as? String, "\(label) \(key)")
+                #expect(record["checkpoint"] as? String == label)
+            }
+            outputs[label] = expected
+        }
+        let differing = outputs["code", default: [:]].filter { key, record in
+            outputs["base"]?[key]?["output"] as? String != record["output"] as? String
+        }
+        #expect(!differing.isEmpty, "the adapter changes what the model writes")
+    }
+
     @Test("greedy samples through proctor serve are the native backend's, field for field",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func greedyMatchesNative() throws {

@@ -20,6 +20,8 @@ public struct EngineJob: Sendable {
     public var sampling: SamplingParameters
     /// Strings that end a choice; the text stops before the first one found.
     public var stop: [String]
+    /// The LoRA adapter the served model name selects; nil for the base model alone.
+    public var adapter: ProjectionAdapter? = nil
 }
 
 /// What the engine produced for a job.

@@ -50,6 +50,7 @@ public final class NativeEngine: @unchecked Sendable {
         // seed + i and equals what it would be generated alone.
         var sampling = job.sampling
         sampling.stopStrings = job.stop
+        generator.adapter = job.adapter  // safe: jobs run one at a time on this engine's queue
         let generations = generator.generate(prompt: prompt, count: job.count, maxTokens: maxTokens, sampling: sampling)
         let choices = generations.map { generation in
             let finish = switch generation.stopReason {

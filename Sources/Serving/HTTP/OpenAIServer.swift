@@ -43,11 +43,13 @@ public struct OpenAIServer: Sendable {
             let buffer = try await request.collectBody(upTo: maxBodyBytes)
             let body = Data(buffer.readableBytesView)
             let parsed = try Self.parse(body, chat: chat)
-            guard let engine = catalog.engine(for: parsed.model) else {
+            guard let route = catalog.route(for: parsed.model) else {
                 throw ServingError(.notFound, "the model '\(parsed.model)' does not exist; served: "
                                    + catalog.names.joined(separator: ", "), param: "model", code: "model_not_found")
             }
-            let result = try await engine.run(try Self.job(for: parsed, chat: chat))
+            var job = try Self.job(for: parsed, chat: chat)
+            job.adapter = route.adapter
+            let result = try await route.engine.run(job)
             let choices = result.choices.enumerated().map { index, choice in
                 GenerationResponse.Choice(
                     index: index, text: chat ? nil : choice.text,

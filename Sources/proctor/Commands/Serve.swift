@@ -1,3 +1,4 @@
+import Adapters
 import ArgumentParser
 import Foundation
 import Inference
@@ -11,13 +12,13 @@ struct Serve: AsyncParsableCommand {
             Endpoints: POST /v1/chat/completions (messages through the model's chat template), \
             POST /v1/completions (a raw prompt), GET /v1/models, GET /health. Requests take n, \
             temperature, top_p, top_k, max_tokens, seed and stop, and answer with token usage; \
-            they are generated one at a time. Errors are OpenAI-style JSON. No streaming. The \
+            a request's n choices decode as one batch, requests one at a time. Errors are OpenAI-style JSON. No streaming. The \
             model answers to each --served-model-name (default: base, the default checkpoint \
             label of proctor generate). With --port 0 a free port is chosen; the first line on \
             standard output says where the server listens.
 
             Example:
-              proctor serve --model smollm2.gguf --port 8000 --served-model-name base
+              proctor serve --model smollm2.gguf --port 8000 --served-model-name base --adapter code=./my-lora
               proctor generate --backend openai --base-url http://127.0.0.1:8000/v1 \\
                   --problems problems/ --out samples.jsonl
             """)
@@ -33,6 +34,11 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A name the model answers to (repeatable).", valueName: "name"))
     var servedModelName: [String] = []
+
+    @Option(name: .customLong("adapter"), help: ArgumentHelp(
+        "A PEFT LoRA adapter as NAME=DIR, served as the model NAME over the same base (repeatable).",
+        valueName: "name=dir"))
+    var adapters: [String] = []
 
     @Option(help: "Worker threads for the matrix products.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -50,9 +56,19 @@ struct Serve: AsyncParsableCommand {
         let generator = try TextGenerator(modelPath: model, contextCapacity: contextSize, threads: threads)
         let engine = NativeEngine(generator: generator, contextCapacity: contextSize)
         let names = servedModelName.isEmpty ? ["base"] : servedModelName
-        let server = OpenAIServer(catalog: ServedModels(names: names, engine: engine), host: host, port: port)
+        var specs: [(label: String, path: String)] = []
+        for argument in adapters {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw ValidationError("--adapter '\(argument)': give NAME=DIR (a PEFT adapter directory).")
+            }
+            specs.append((String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
+        }
+        let adapterSet = try AdapterSet(loading: specs, base: generator.config, source: model)
+        let served = specs.compactMap { spec in adapterSet.selection(spec.label).map { (name: spec.label, adapter: $0 as ProjectionAdapter) } }
+        let catalog = ServedModels(names: names, engine: engine, adapters: served)
+        let server = OpenAIServer(catalog: catalog, host: host, port: port)
         try await server.run { port in
-            let line = "listening on http://\(host):\(port)/v1 serving \(names.joined(separator: ", "))\n"
+            let line = "listening on http://\(host):\(port)/v1 serving \(catalog.names.joined(separator: ", "))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
     }
