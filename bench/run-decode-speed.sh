@@ -5,11 +5,8 @@
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
+source bench/lib/release.sh
 venv="$(scripts/fixtures/make_inference_venv.sh)"
 model="$(scripts/fetch-model.sh)"
-if [[ -e /tmp/swift-build.lock ]]; then
-    flock /tmp/swift-build.lock swift build -c release --product proctor >&2
-else
-    swift build -c release --product proctor >&2
-fi
-"$venv/bin/python" bench/decode_speed.py "$(swift build -c release --show-bin-path)/proctor" "$model" "$@"
+proctor="$(release_proctor)"
+"$venv/bin/python" bench/decode_speed.py "$proctor" "$model" "$@"
