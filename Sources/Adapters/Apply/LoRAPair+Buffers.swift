@@ -4,24 +4,37 @@ extension LoRAPair {
     /// Adds s·B·(A·x) to `output` for `tokens` rows.  // input [tokens, in], output [tokens, out]
     func addApplied(input: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>, tokens: Int) {
         precondition(input.count >= tokens * inFeatures && output.count >= tokens * outFeatures)
-        var reduced = [Float](repeating: 0, count: rank)  // [r]
-        a.values.withUnsafeBufferPointer { a in
-            b.values.withUnsafeBufferPointer { b in
-                for token in 0..<tokens {
-                    let x = input.baseAddress! + token * inFeatures
-                    for row in 0..<rank {
-                        var sum: Float = 0
-                        for column in 0..<inFeatures { sum += a[row * inFeatures + column] * x[column] }
-                        reduced[row] = sum * scale
-                    }
-                    let y = output.baseAddress! + token * outFeatures
-                    for row in 0..<outFeatures {
-                        var sum: Float = 0
-                        for column in 0..<rank { sum += b[row * rank + column] * reduced[column] }
-                        y[row] += sum
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: rank) { reduced in  // [r]
+            let reduced = reduced.baseAddress!
+            a.values.withUnsafeBufferPointer { a in
+                b.values.withUnsafeBufferPointer { b in
+                    let a = a.baseAddress!, b = b.baseAddress!
+                    for token in 0..<tokens {
+                        let x = input.baseAddress! + token * inFeatures
+                        for row in 0..<rank { reduced[row] = Self.dot(a + row * inFeatures, x, count: inFeatures) * scale }
+                        let y = output.baseAddress! + token * outFeatures
+                        for row in 0..<outFeatures { y[row] += Self.dot(b + row * rank, reduced, count: rank) }
                     }
                 }
             }
         }
+    }
+
+    /// Σ a·b with eight-lane SIMD accumulators.  a, b: [count]
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var accumulator = SIMD8<Float>()
+        var index = 0
+        while index + 8 <= count {
+            accumulator.addProduct(UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self),
+                                   UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self))
+            index += 8
+        }
+        var total = accumulator.sum()
+        while index < count {
+            total += a[index] * b[index]
+            index += 1
+        }
+        return total
     }
 }
