@@ -1,3 +1,5 @@
+import Inference
+
 /// The forward pass's entry to a pair: its buffers are raw, so this is the one place a pair
 /// reads and writes through pointers.
 extension LoRAPair {
@@ -11,30 +13,12 @@ extension LoRAPair {
                     let a = a.baseAddress!, b = b.baseAddress!
                     for token in 0..<tokens {
                         let x = input.baseAddress! + token * inFeatures
-                        for row in 0..<rank { reduced[row] = Self.dot(a + row * inFeatures, x, count: inFeatures) * scale }
+                        for row in 0..<rank { reduced[row] = Kernels.dot(a + row * inFeatures, x, count: inFeatures) * scale }
                         let y = output.baseAddress! + token * outFeatures
-                        for row in 0..<outFeatures { y[row] += Self.dot(b + row * rank, reduced, count: rank) }
+                        for row in 0..<outFeatures { y[row] += Kernels.dot(b + row * rank, reduced, count: rank) }
                     }
                 }
             }
         }
-    }
-
-    /// Σ a·b with eight-lane SIMD accumulators.  a, b: [count]
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var accumulator = SIMD8<Float>()
-        var index = 0
-        while index + 8 <= count {
-            accumulator.addProduct(UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self),
-                                   UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self))
-            index += 8
-        }
-        var total = accumulator.sum()
-        while index < count {
-            total += a[index] * b[index]
-            index += 1
-        }
-        return total
     }
 }

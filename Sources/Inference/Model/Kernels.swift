@@ -1,7 +1,8 @@
 import Foundation
 
-/// The small pure kernels of the forward pass, in the spirit of llama2.c's `run.c`.
-enum Kernels {
+/// The small pure kernels of the forward pass, in the spirit of llama2.c's `run.c`. Only `dot`
+/// is public: the adapter products (Adapters) use it too.
+public enum Kernels {
     /// out = x / rms(x) · weight, rms(x) = √(mean(x²) + ε).  x, weight, out: [count]
     static func rmsNorm(
         _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
@@ -43,7 +44,7 @@ enum Kernels {
     }
 
     /// Σ a·b in single precision.  a, b: [count]
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         var accumulator = SIMD8<Float>()
         var index = 0
         while index + 8 <= count {
