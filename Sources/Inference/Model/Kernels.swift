@@ -45,19 +45,7 @@ public enum Kernels {
 
     /// Σ a·b in single precision.  a, b: [count]
     public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var accumulator = SIMD8<Float>()
-        var index = 0
-        while index + 8 <= count {
-            accumulator.addProduct(UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self),
-                                   UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self))
-            index += 8
-        }
-        var total = accumulator.sum()
-        while index < count {
-            total += a[index] * b[index]
-            index += 1
-        }
-        return total
+        BlockDot.f32(UnsafeRawPointer(a), b, count: count)
     }
 
     /// x += weight · y.  x, y: [count]
