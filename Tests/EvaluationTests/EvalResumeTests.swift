@@ -95,6 +95,47 @@ struct EvalResumeTests {
         #expect(config.contains("\"temperature\" : 0.5"), "\(config)")
     }
 
+    @Test("a checkpoint's LoRA adapter is applied: eval's samples equal generate --adapter's, and differ from the base's")
+    func adapterCheckpoint() throws {
+        let directory = NSTemporaryDirectory() + "proctor-eval-adapter-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The tiny Qwen2 folder has the shapes of the LoRA fixtures' base; short plain-completion prompts fit its context.
+        let model = ModelFiles.fixture("tiny-hf/qwen2")
+        let adapter = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters/a")
+        let problems = directory + "/problems.jsonl"
+        let lines = ["def add(a, b):\n", "def reverse(items):\n"].enumerated().map { index, prompt in
+            let object = ["task_id": "Tiny/\(index)", "prompt": prompt, "entry_point": "f",
+                          "canonical_solution": "    pass\n", "test": "def check(candidate):\n    pass\n"]
+            return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: problems, atomically: true, encoding: .utf8)
+        let out = directory + "/run"
+        let eval = try ProctorBinary.run([
+            "eval", "--problems", problems, "--n", "1", "--threads", "1", "--workers", "1", "--out", out,
+            "--checkpoint", "label=lora,model=\(model),adapter=\(adapter),max_tokens=8,temperature=0",
+            "--checkpoint", "label=base,model=\(model),max_tokens=8,temperature=0"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        let native = directory + "/native.jsonl"
+        let generated = try ProctorBinary.run(["generate", "--model", model, "--problems", problems, "--max-tokens", "8",
+                                               "--threads", "1", "--adapter", "lora=\(adapter)", "--out", native])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        func outputs(_ path: String) throws -> [String: String] {
+            var byProblem: [String: String] = [:]
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+                let record = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                byProblem[record["problem_id"] as? String ?? ""] = record["output"] as? String
+            }
+            return byProblem
+        }
+        let adapted = try outputs(out + "/samples/lora.jsonl")
+        #expect(adapted.count == 2)
+        #expect(adapted == (try outputs(native)))
+        #expect(adapted != (try outputs(out + "/samples/base.jsonl")), "the adapter changes what the model writes")
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("adapter_config") || manifest.contains(adapter), "the manifest records the adapter")
+    }
+
     @Test("two adapters on one checkpoint are refused naming the field, and misspelt checkpoint keys are named")
     func refusedInputs() throws {
         let model = ModelFiles.fixture("tiny.gguf")
