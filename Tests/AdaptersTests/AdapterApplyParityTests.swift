@@ -4,8 +4,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Logits of the tiny base with each adapter applied unmerged by transformers + PEFT
-/// (`scripts/fixtures/make_lora_logits_fixtures.sh`).
+/// Logits of a tiny base with each adapter applied unmerged by transformers + PEFT
+/// (`scripts/fixtures/make_lora_logits_fixtures.sh`): the Llama's at the top of the LoRA
+/// fixtures, the Qwen2's and GPT-2's under `qwen2/` and `gpt2/`.
 private struct AdapterLogits: Decodable {
     struct Case: Decodable {
         let adapter: String?
@@ -21,8 +22,9 @@ private struct AdapterLogits: Decodable {
         case tokenSequences = "token_sequences", vocabulary, cases
     }
 
-    static func load() throws -> AdapterLogits {
-        let data = try Data(contentsOf: URL(fileURLWithPath: LoRAFixtures.path("logits.json")))
+    /// The logits of `model` ("" for the Llama, "qwen2/", "gpt2/").
+    static func load(_ model: String = "") throws -> AdapterLogits {
+        let data = try Data(contentsOf: URL(fileURLWithPath: LoRAFixtures.path(model + "logits.json")))
         return try JSONDecoder().decode(AdapterLogits.self, from: data)
     }
 
@@ -34,10 +36,12 @@ private struct AdapterLogits: Decodable {
 
 @Suite("LoRA applied unmerged matches transformers + PEFT")
 struct AdapterApplyParityTests {
-    /// Runs every fixture sequence with `adapter` (nil: the base) on one shared base and returns
-    /// the worst relative difference: max |Δ| / max |reference| at one position.
-    private func worstRelativeDifference(adapterLabel: String?, adapters: AdapterSet, fixture: AdapterLogits) throws -> Float {
-        let directory = try HuggingFaceModelDirectory(path: LoRAFixtures.path("base"))
+    /// Runs every fixture sequence with `adapter` (nil: the base) on one shared base (that of
+    /// `model`: "" for the Llama, "qwen2/", "gpt2/") and returns the worst relative difference:
+    /// max |Δ| / max |reference| at one position.
+    private func worstRelativeDifference(adapterLabel: String?, adapters: AdapterSet, fixture: AdapterLogits,
+                                         model: String = "") throws -> Float {
+        let directory = try HuggingFaceModelDirectory(path: LoRAFixtures.path(model + "base"))
         let expected = try #require(fixture.cases.first { $0.adapter == adapterLabel })
         var worst: Float = 0
         for (tokens, encoded) in zip(fixture.tokenSequences, expected.sequences) {
@@ -92,6 +96,30 @@ struct AdapterApplyParityTests {
         #expect(lastLogits["a"] != lastLogits["b"])
     }
 
+    @Test("Qwen2 and GPT-2 (fused c_attn split into Q, K, V): base + adapter logits are within 1e-4 relative of PEFT's, alpha/r (a) and rsLoRA (b); the base alone within 1e-5",
+          arguments: ["qwen2/", "gpt2/"], ["a", "b"])
+    func otherArchitecturesMatchPEFT(model: String, label: String) throws {
+        let fixture = try AdapterLogits.load(model)
+        let directory = try HuggingFaceModelDirectory(path: LoRAFixtures.path(model + "base"))
+        let specs = ["a", "b"].map { (label: $0, path: LoRAFixtures.path(model + "adapters/\($0)")) }
+        let adapters = try AdapterSet(loading: specs, base: directory.config.model, source: model + "base")
+        let worst = try worstRelativeDifference(adapterLabel: label, adapters: adapters, fixture: fixture, model: model)
+        let baseOnly = try worstRelativeDifference(adapterLabel: nil, adapters: adapters, fixture: fixture, model: model)
+        print("\(model)adapter \(label): worst relative logit difference \(worst); base alone \(baseOnly)")
+        #expect(worst < 1e-4)
+        #expect(baseOnly < 1e-5, "the base alone matches transformers'")
+    }
+
+    @Test("a GPT-2 adapter whose config says fan_in_fan_out false applies the same (PEFT sets it from the module type)")
+    func gpt2FanInFanOutFalse() throws {
+        let copy = try LoRAFixtures.copyOfAdapter("gpt2/adapters/a", replacing: "fan_in_fan_out", with: "false")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let directory = try HuggingFaceModelDirectory(path: LoRAFixtures.path("gpt2/base"))
+        let adapters = try AdapterSet(loading: [(label: "a", path: copy)], base: directory.config.model, source: "gpt2/base")
+        let worst = try worstRelativeDifference(adapterLabel: "a", adapters: adapters, fixture: try AdapterLogits.load("gpt2/"), model: "gpt2/")
+        #expect(worst < 1e-4)
+    }
+
     @Test("an adapter for another base is refused naming the module")
     func wrongBaseIsRefused() throws {
         let config = try ModelConfig(
@@ -101,6 +129,46 @@ struct AdapterApplyParityTests {
             _ = try AdapterSet(loading: [(label: "a", path: LoRAFixtures.path("adapters/a"))], base: config, source: "a wider base")
         } throws: { error in
             "\(error)".contains("model.layers.0.") && "\(error)".contains("another base model")
+        }
+    }
+
+    @Test("a GPT-2 adapter on the Llama base, a Llama adapter on the GPT-2 base and a Qwen2 adapter on the GPT-2 base are refused naming a module",
+          arguments: [("gpt2/adapters/a", "base", "transformer.h.0.attn.c_attn"),
+                      ("adapters/a", "gpt2/base", "model.layers.0.mlp.down_proj"),
+                      ("qwen2/adapters/b", "gpt2/base", "model.layers.0.mlp.down_proj")])
+    func otherArchitectureIsRefused(adapter: String, base: String, module: String) throws {
+        let config = try HuggingFaceModelDirectory(path: LoRAFixtures.path(base)).config.model
+        #expect {
+            _ = try AdapterSet(loading: [(label: "x", path: LoRAFixtures.path(adapter))], base: config, source: base)
+        } throws: { error in
+            guard case let .baseMismatch(_, reported, reason) = error as? AdapterError else { return false }
+            return reported == module && reason.contains("another base model")
+        }
+    }
+
+    @Test("a GPT-2 adapter on a wider GPT-2 is refused naming the fused c_attn and its shapes")
+    func widerGPT2IsRefused() throws {
+        let config = try ModelConfig(
+            architecture: "gpt2", dimension: 64, hiddenDimension: 64, layerCount: 2, headCount: 4, kvHeadCount: 4,
+            headDimension: 16, vocabularySize: 64, contextLength: 64, ropeTheta: 0, ropeStyle: .halves, rmsEpsilon: 1e-5,
+            normalization: .layerNorm, feedForward: .geluTanh, usesRotaryPositions: false)
+        #expect {
+            _ = try AdapterSet(loading: [(label: "a", path: LoRAFixtures.path("gpt2/adapters/a"))], base: config, source: "a wider gpt2")
+        } throws: { error in
+            "\(error)".contains("transformer.h.0.attn.c_attn") && "\(error)".contains("192 × 64")
+        }
+    }
+
+    @Test("fan_in_fan_out true on a Qwen2 base (Linear projections) is refused naming the file and field")
+    func fanInFanOutOnLinearIsRefused() throws {
+        let copy = try LoRAFixtures.copyOfAdapter("qwen2/adapters/a", replacing: "fan_in_fan_out", with: "true")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let config = try HuggingFaceModelDirectory(path: LoRAFixtures.path("qwen2/base")).config.model
+        #expect {
+            _ = try AdapterSet(loading: [(label: "a", path: copy)], base: config, source: "qwen2/base")
+        } throws: { error in
+            guard case .unsupportedFeature(copy, "fan_in_fan_out", _) = error as? AdapterError else { return false }
+            return "\(error)".contains("adapter_config.json") && "\(error)".contains("Conv1D")
         }
     }
 }

@@ -107,7 +107,7 @@ struct AdapterLoadingTests {
     @Test("DoRA, other PEFT types and LoRA biases are refused with the field named",
           arguments: [("use_dora", "true"), ("peft_type", "\"IA3\""), ("lora_bias", "true"), ("bias", "\"all\"")])
     func refusedFeatures(field: String, value: String) throws {
-        let directory = try copyOfAdapter("a", replacing: field, with: value)
+        let directory = try LoRAFixtures.copyOfAdapter("adapters/a", replacing: field, with: value)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect {
             try LoRAAdapter(directory: directory)
@@ -129,19 +129,8 @@ struct AdapterLoadingTests {
 
     @Test("a rank that disagrees with the config names the tensor")
     func rankMismatch() throws {
-        let directory = try copyOfAdapter("a", replacing: "r", with: "8")
+        let directory = try LoRAFixtures.copyOfAdapter("adapters/a", replacing: "r", with: "8")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect { try LoRAAdapter(directory: directory) } throws: { "\($0)".contains("lora_A.weight") && "\($0)".contains("rank 8") }
-    }
-
-    /// A copy of fixture adapter `name` with one config field's JSON value replaced.
-    private func copyOfAdapter(_ name: String, replacing field: String, with json: String) throws -> String {
-        let directory = try LoRAFixtures.temporaryDirectory()
-        let source = LoRAFixtures.path("adapters/\(name)")
-        try FileManager.default.copyItem(atPath: source + "/adapter_model.safetensors", toPath: directory + "/adapter_model.safetensors")
-        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source + "/adapter_config.json"))) as! [String: Any]
-        object[field] = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
-        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: directory + "/adapter_config.json"))
-        return directory
     }
 }

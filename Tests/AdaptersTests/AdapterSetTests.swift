@@ -43,4 +43,24 @@ struct AdapterSetTests {
         }
         #expect(gguf.pair(layer: 0, projection: .value)?.b == hf.pair(layer: 0, projection: .value)?.b)
     }
+
+    @Test("GPT-2's fused c_attn becomes query, key and value pairs sharing A with B's row thirds; the parent segment tells the two c_proj apart")
+    func gpt2ModulesMapToProjections() throws {
+        let adapter = try LoRAAdapter(directory: LoRAFixtures.path("gpt2/adapters/a"))
+        let selection = try #require(try AdapterSet(adapters: [("a", adapter)]).selection("a"))
+        for layer in 0..<2 {
+            let prefix = "transformer.h.\(layer)."
+            let fused = try #require(adapter.pairs[prefix + "attn.c_attn"])
+            let width = fused.outFeatures / 3
+            for (third, projection) in [Projection.query, .key, .value].enumerated() {
+                let pair = try #require(selection.pair(layer: layer, projection: projection))
+                #expect(pair.a == fused.a && pair.scale == fused.scale)
+                #expect(pair.b == fused.b.rows(third * width..<(third + 1) * width))
+            }
+            #expect(selection.pair(layer: layer, projection: .attentionOutput)?.b == adapter.pairs[prefix + "attn.c_proj"]?.b)
+            #expect(selection.pair(layer: layer, projection: .up)?.b == adapter.pairs[prefix + "mlp.c_fc"]?.b)
+            #expect(selection.pair(layer: layer, projection: .down)?.b == adapter.pairs[prefix + "mlp.c_proj"]?.b)
+            #expect(selection.pair(layer: layer, projection: .gate) == nil)
+        }
+    }
 }

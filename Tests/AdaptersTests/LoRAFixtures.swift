@@ -78,6 +78,18 @@ enum LoRAFixtures {
         return zip(x, y).reduce(0) { max($0, abs($1.0 - $1.1)) }
     }
 
+    /// A copy of the adapter at `relativePath` (under the fixtures) in a scratch directory removed
+    /// by the caller, with config field `field` set to the JSON value `json`.
+    static func copyOfAdapter(_ relativePath: String, replacing field: String, with json: String) throws -> String {
+        let directory = try temporaryDirectory()
+        let source = path(relativePath)
+        try FileManager.default.copyItem(atPath: source + "/adapter_model.safetensors", toPath: directory + "/adapter_model.safetensors")
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source + "/adapter_config.json"))) as! [String: Any]
+        object[field] = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: directory + "/adapter_config.json"))
+        return directory
+    }
+
     /// A scratch directory removed by the caller.
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "proctor-lora-\(UUID().uuidString)"

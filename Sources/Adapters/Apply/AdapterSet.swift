@@ -1,7 +1,8 @@
 import Inference
 
 /// Several LoRA adapters over one base, chosen per request by label (`--adapter label=PATH`):
-/// each adapter's pairs indexed by layer and projection, Q/K rows reordered for llama GGUF bases.
+/// each adapter's pairs indexed by layer and projection, Q/K rows reordered for llama GGUF bases,
+/// GPT-2's fused c_attn split into query, key and value.
 public struct AdapterSet: Sendable {
     /// How the base stores Q and K rows.
     public enum QueryKeyLayout: Sendable, Equatable {
@@ -16,7 +17,8 @@ public struct AdapterSet: Sendable {
     public let selections: [String: AdapterSelection]
 
     /// Indexes `adapters` (label, adapter) for a base with `layout`; module paths must name a
-    /// layer and a known projection (`model.layers.N.self_attn.q_proj`, `… .mlp.down_proj`).
+    /// layer and a known projection (`model.layers.N.self_attn.q_proj`, `… .mlp.down_proj`,
+    /// GPT-2's `transformer.h.N.attn.c_attn`, `… .mlp.c_proj`).
     public init(adapters: [(label: String, adapter: LoRAAdapter)], layout: QueryKeyLayout = .huggingFace) throws {
         var selections: [String: AdapterSelection] = [:]
         for (label, adapter) in adapters {
@@ -38,28 +40,39 @@ public struct AdapterSet: Sendable {
 public struct AdapterSelection: ProjectionAdapter {
     private let pairs: [Int: [Projection: LoRAPair]]
 
-    /// The projection a module path names, by its last segment (Llama/Qwen2 names).
-    static let projectionNames: [String: Projection] = [
-        "q_proj": .query, "k_proj": .key, "v_proj": .value, "o_proj": .attentionOutput,
-        "gate_proj": .gate, "up_proj": .up, "down_proj": .down,
+    /// The projections a module's update goes to, by the last two segments of its path (the
+    /// parent decides: GPT-2's `attn.c_proj` and `mlp.c_proj` are different projections).
+    /// GPT-2's fused `attn.c_attn` feeds three: our loader splits its weight into query, key
+    /// and value rows, so its pair becomes three sharing A, each with a third of B's rows.
+    static let projectionsByModule: [String: [Projection]] = [
+        "self_attn.q_proj": [.query], "self_attn.k_proj": [.key], "self_attn.v_proj": [.value],
+        "self_attn.o_proj": [.attentionOutput],
+        "mlp.gate_proj": [.gate], "mlp.up_proj": [.up], "mlp.down_proj": [.down],
+        "attn.c_attn": [.query, .key, .value], "attn.c_proj": [.attentionOutput],
+        "mlp.c_fc": [.up], "mlp.c_proj": [.down],
     ]
 
     init(adapter: LoRAAdapter, layout: AdapterSet.QueryKeyLayout) throws {
+        let directory = adapter.config.directory
         var pairs: [Int: [Projection: LoRAPair]] = [:]
         for (module, pair) in adapter.pairs {
             guard let layer = adapter.config.layerIndex(of: module),
-                  let last = module.split(separator: ".").last, let projection = Self.projectionNames[String(last)]
+                  let projections = Self.projectionsByModule[module.split(separator: ".").suffix(2).joined(separator: ".")]
             else {
                 throw AdapterError.baseMismatch(
-                    directory: adapter.config.directory, module: module,
-                    reason: "is not a layer projection the forward pass can update (q/k/v/o/gate/up/down_proj of a numbered layer)")
+                    directory: directory, module: module,
+                    reason: "is not a layer projection the forward pass can update (self_attn.q/k/v/o_proj, "
+                        + "mlp.gate/up/down_proj, or GPT-2's attn.c_attn, attn.c_proj, mlp.c_fc, mlp.c_proj of a numbered layer)")
             }
-            var placed = pair
-            if case let .ggufLlama(heads, kvHeads) = layout, projection == .query || projection == .key {
-                placed = try Self.permutingOutputRows(pair, heads: projection == .query ? heads : kvHeads, module: module,
-                                                      directory: adapter.config.directory)
+            let parts = try Self.splittingOutputRows(pair, into: projections.count, module: module, directory: directory)
+            for (projection, part) in zip(projections, parts) {
+                var placed = part
+                if case let .ggufLlama(heads, kvHeads) = layout, projection == .query || projection == .key {
+                    placed = try Self.permutingOutputRows(part, heads: projection == .query ? heads : kvHeads, module: module,
+                                                          directory: directory)
+                }
+                pairs[layer, default: [:]][projection] = placed
             }
-            pairs[layer, default: [:]][projection] = placed
         }
         self.pairs = pairs
     }
@@ -75,6 +88,21 @@ public struct AdapterSelection: ProjectionAdapter {
     ) {
         guard let pair = pairs[layer]?[projection] else { return }
         pair.addApplied(input: input, output: output, tokens: tokens)
+    }
+
+    /// `pair` as `parts` pairs sharing A, each with an equal consecutive block of B's rows
+    /// (GPT-2's c_attn: query, key, value rows); `pair` itself when `parts` is 1.
+    static func splittingOutputRows(_ pair: LoRAPair, into parts: Int, module: String, directory: String) throws -> [LoRAPair] {
+        guard parts > 1 else { return [pair] }
+        let out = pair.outFeatures
+        guard out % parts == 0 else {
+            throw AdapterError.baseMismatch(directory: directory, module: module,
+                                            reason: "lora_B's \(out) rows do not split into \(parts) equal projections")
+        }
+        let width = out / parts
+        return (0..<parts).map { part in
+            LoRAPair(a: pair.a, b: pair.b.rows(part * width..<(part + 1) * width), scale: pair.scale)
+        }
     }
 
     /// B's rows reordered into llama.cpp's Q/K layout (A reads the hidden state, which is not permuted).

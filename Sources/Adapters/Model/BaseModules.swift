@@ -1,18 +1,30 @@
 import Foundation
 import Inference
 
-/// The base model as an adapter sees it: each Linear module's path and weight shape as stored
-/// ([out, in], or [in, out] for GPT-2's Conv1D, which adapters mark with `fan_in_fan_out`).
+/// The base model as an adapter sees it: each Linear (or GPT-2 Conv1D) module's path and
+/// weight shape.
 public struct BaseModules: Sendable {
+    /// How `weightShapes` orders a weight's dimensions.
+    public enum ShapeLayout: Sendable, Equatable {
+        /// As the checkpoint stores them: [out, in] for Linear, [in, out] for GPT-2's Conv1D,
+        /// which an adapter marks with `fan_in_fan_out` (safetensors headers say no more).
+        case asStored
+        /// [out, in] for every module, Linear or Conv1D (a description from the model's configuration).
+        case outputsFirst
+    }
+
     /// Weight shape by module path (`model.layers.0.self_attn.q_proj` → [out, in]).
     public let weightShapes: [String: [Int]]
     /// Where the description came from (for messages).
     public let source: String
+    /// How `weightShapes` orders out and in.
+    public let layout: ShapeLayout
 
     /// A base described directly.
-    public init(weightShapes: [String: [Int]], source: String) {
+    public init(weightShapes: [String: [Int]], source: String, layout: ShapeLayout = .asStored) {
         self.weightShapes = weightShapes
         self.source = source
+        self.layout = layout
     }
 
     /// Every 2-D `<module>.weight` tensor of a Hugging Face safetensors checkpoint (headers only).
@@ -35,13 +47,15 @@ public struct BaseModules: Sendable {
                     directory: directory, module: module,
                     reason: "is not a module of the base (\(source)); was the adapter trained on another base model?")
             }
-            let (out, inFeatures) = adapter.config.fanInFanOut ? (shape[1], shape[0]) : (shape[0], shape[1])
+            // PEFT's lora_A is [r, in] and lora_B [out, r] for Conv1D too; only the base weight is [in, out].
+            let inputsFirst = layout == .asStored && adapter.config.fanInFanOut
+            let (out, inFeatures) = inputsFirst ? (shape[1], shape[0]) : (shape[0], shape[1])
             guard pair.inFeatures == inFeatures, pair.outFeatures == out else {
                 throw AdapterError.baseMismatch(
                     directory: directory, module: module,
                     reason: "lora_A \(pair.a.shape) and lora_B \(pair.b.shape) need a weight of \(pair.outFeatures) outputs × "
                         + "\(pair.inFeatures) inputs, but the base (\(source)) has \(out) × \(inFeatures)"
-                        + (adapter.config.fanInFanOut ? " (fan_in_fan_out)" : "")
+                        + (inputsFirst ? " (its [in, out] weight read with fan_in_fan_out)" : "")
                         + "; was the adapter trained on another base model?")
             }
         }

@@ -145,6 +145,9 @@ final class Transformer {
                 Kernels.swiGLU(s.hb, s.hb2, count: n * hidden)
             } else {
                 WeightMatrix.multiply([(layer.up, s.hb)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
+                adapter?.addUpdate(layer: layerIndex, projection: .up,
+                                   input: packedRows(s.xb, rows: n, columns: dim, stride: wide),
+                                   output: UnsafeMutableBufferPointer(start: s.hb, count: n * hidden), tokens: n)
                 if let bias = layer.upBias { for b in 0..<n { Kernels.add(s.hb + b * hidden, bias, count: hidden) } }
                 if c.feedForward == .geluExact {
                     Kernels.geluExact(s.hb, count: n * hidden)
