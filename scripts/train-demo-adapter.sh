@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the demo LoRA adapter (PEFT, rank 8, all seven projections) on SmolLM2-135M-Instruct for
+# Trains the demo LoRA adapter (PEFT, rank 4, all seven projections, 3 epochs over the 31 problems after the first 20) on SmolLM2-135M-Instruct for
 # Python solutions in the problems' style; a few minutes on 2 CPU cores; seeded.
 #   scripts/train-demo-adapter.sh [OUT_DIR]     (default .cache/adapters/smollm2-code)
 # Needs .venv-torch (scripts/fixtures/make_torch_venv.sh) and the cached GGUF (scripts/fetch-model.sh).

@@ -59,7 +59,7 @@ struct AdapterApplyParityTests {
         return worst
     }
 
-    @Test("base + adapter logits are within 1e-4 relative of PEFT's (the issue's bound; measured ≤ 1.1e-5): alpha/r, rsLoRA, rank/alpha patterns, one layer only",
+    @Test("base + adapter logits are within 1e-4 relative of PEFT's (the issue's bound; measured ≤ 3.4e-6): alpha/r, rsLoRA, rank/alpha patterns, one layer only",
           arguments: ["a", "b", "c", "d"])
     func adapterLogitsMatchPEFT(label: String) throws {
         let fixture = try AdapterLogits.load()
