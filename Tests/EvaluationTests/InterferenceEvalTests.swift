@@ -166,4 +166,27 @@ struct InterferenceEvalTests {
         #expect(try FileManager.default.attributesOfItem(atPath: weightsFile)[.modificationDate] as? Date
             == before[.modificationDate] as? Date)
     }
+
+    @Test("adapters a merge method cannot combine are refused at run time naming the checkpoint's merge; nothing is left in merges/")
+    func incompatibleMergeRefused() throws {
+        let folder = NSTemporaryDirectory() + "proctor-interference-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.writeProblems(folder + "/problems.jsonl")
+        let adapters = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters")
+        // a has rank 4, d rank 2: linear combines A and B separately and needs equal ranks.
+        let config: [String: Any] = [
+            "problems": ["path": folder + "/problems.jsonl"], "out": folder + "/run",
+            "checkpoints": [["label": "ad", "model": ModelFiles.fixture("tiny-hf/qwen2"), "max_tokens": 4,
+                             "merge": ["method": "linear", "adapters": [adapters + "/a", adapters + "/d"], "weights": [1, 1]]]],
+        ]
+        try Self.writeConfig(config, to: folder + "/config.json")
+        let refused = try ProctorBinary.run(["eval", "--config", folder + "/config.json"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("field 'checkpoints[0].merge'") && refused.stderr.contains("needs equal ranks"),
+                "\(refused.stderr)")
+        let merges = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/run/merges")) ?? []
+        #expect(merges.isEmpty, "\(merges)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/run/samples/ad.jsonl"))
+    }
 }

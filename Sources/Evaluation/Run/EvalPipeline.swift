@@ -150,6 +150,7 @@ public final class EvalPipeline {
             let merged = try AdapterMerger.merge(adapters, options: merge.options)
             try AdapterWriter.write(merged, to: partial, elementType: merge.elementType)
         } catch let error as AdapterError {
+            try? FileManager.default.removeItem(atPath: partial)
             throw EvaluationError(error.description, field: field)
         }
         do {
