@@ -1,3 +1,4 @@
+import Adapters
 import Evaluation
 import Foundation
 import Testing
@@ -56,6 +57,97 @@ struct EvalConfigTests {
         let error = try #require(throws: EvaluationError.self) { try EvalConfig.load(path) }
         #expect(error.description.hasPrefix(path + ": "), "\(error)")
         #expect(error.description.contains(message), "\(error)")
+    }
+
+    /// A configuration with checkpoints a, b and m: `merge` holds m's further keys; `text` and
+    /// `interference` are appended at the top level (each starting with a comma).
+    static func mergeConfig(merge: String, interference: String = "", text: String = "") -> String {
+        """
+        {"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m.gguf"}, {"label": "b", "model": "m.gguf"},
+          {"label": "m", "model": "m.gguf", \(merge)}]\(text)\(interference)}
+        """
+    }
+
+    @Test("a merge checkpoint and an interference table are read: paths from the file's folder, proctor merge's options")
+    func readsMergeAndInterference() throws {
+        let path = try Self.write(Self.mergeConfig(
+            merge: #""merge": {"method": "ties", "adapters": ["ad/a", "/abs/b"], "weights": [0.7, 0.3], "density": 0.2, "#
+                + #""majority_sign": "frequency", "dtype": "bf16"}"#,
+            interference: #", "interference": {"own": {"code": "a", "news": "b"}}"#,
+            text: #", "text": [{"name": "news", "task": "classification", "predictions": {"b": "b.jsonl", "m": "m.jsonl"}}]"#))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let config = try EvalConfig.load(path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        let merge = try #require(config.checkpoints[2].merge)
+        #expect(merge.adapters == [folder + "/ad/a", "/abs/b"])
+        #expect(merge.options == MergeOptions(method: .ties, weights: [0.7, 0.3], density: 0.2, majoritySign: .frequency))
+        #expect(merge.elementType == .bfloat16)
+        #expect(config.checkpoints[2].adapters.isEmpty && config.checkpoints[0].merge == nil)
+        #expect(config.interference == InterferenceSpec(own: ["code": "a", "news": "b"]))
+        #expect(config.interference?.tasks(text: config.text) == ["code", "news"])
+        // config.json keeps the merge in the file's own terms.
+        let json = String(decoding: try config.json(), as: UTF8.self)
+        for part in [#""method" : "ties""#, #""majority_sign" : "frequency""#, #""dtype" : "bf16""#, #""density" : 0.2"#,
+                     #""own" : {"#] {
+            #expect(json.contains(part), "config.json lacks \(part): \(json)")
+        }
+    }
+
+    @Test("bad merges and interference tables name the field", arguments: [
+        (EvalConfigTests.mergeConfig(merge: #""adapter": "x", "merge": {"method": "linear", "adapters": ["a", "b"], "weights": [1, 1]}"#),
+         "field 'checkpoints[2].merge': give either \"adapter\""),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "lineer", "adapters": ["a", "b"], "weights": [1, 1]}"#),
+         "field 'checkpoints[2].merge.method': 'lineer' is not one of linear, cat"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"adapters": ["a", "b"], "weights": [1, 1]}"#), "field 'checkpoints[2].merge.method': missing"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "linear", "weights": [1, 1]}"#), "field 'checkpoints[2].merge.adapters': missing"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "linear", "adapters": ["a", "b"], "weights": [1]}"#),
+         "field 'checkpoints[2].merge.weights': 1 weights for 2 adapters"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "linear", "adapters": ["a", "b"], "weights": "0.5,0.5"}"#),
+         "field 'checkpoints[2].merge.weights': expected a list of numbers"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "ties", "adapters": ["a", "b"], "weights": [1, 1]}"#),
+         "field 'checkpoints[2].merge.density': ties needs the fraction of values to keep"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "svd", "adapters": ["a", "b"], "weights": [1, 1], "svd_rank": 0}"#),
+         "field 'checkpoints[2].merge.svd_rank': must be positive"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "svd", "adapters": ["a", "b"], "weights": [1, 1], "svd_clamp": 2}"#),
+         "field 'checkpoints[2].merge.svd_clamp': must be a quantile in (0, 1]"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "ties", "adapters": ["a", "b"], "weights": [1, 1], "density": 0.5, "#
+                        + #""majority_sign": "most"}"#),
+         "field 'checkpoints[2].merge.majority_sign': 'most' is not total or frequency"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "linear", "adapters": ["a", "b"], "weights": [1, 1], "dtype": "f64"}"#),
+         "field 'checkpoints[2].merge.dtype': 'f64' is not f32, f16 or bf16"),
+        (EvalConfigTests.mergeConfig(merge: #""merge": {"method": "linear", "adapters": ["a", "b"], "wieghts": [1, 1]}"#),
+         "field 'checkpoints[2].merge.wieghts': unknown field"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {}}"#),
+         "field 'interference.own': missing or empty"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {"code": "a"}, "base": "a"}"#),
+         "field 'interference.base': unknown field"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {"code": "z"}}"#),
+         "field 'interference.own.code': 'z' is not a checkpoint label"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {"news": "a"}}"#),
+         "field 'interference.own.news': 'news' is not a task: expected 'code'"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {"news": "a"}}"#,
+                     text: #", "text": [{"name": "news", "task": "classification", "predictions": {"b": "b.jsonl"}}]"#),
+         "field 'interference.own.news': 'a' has no predictions file in text set 'news'"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {"news": "b"}}"#,
+                     text: #", "text": [{"name": "news", "predictions": {"b": "b.jsonl"}}, {"name": "news", "predictions": {}}]"#),
+         "field 'interference.own.news': 'news' names 2 text sets"),
+        (EvalConfigTests.mergeConfig(merge: #""temperature": 0"#, interference: #", "interference": {"own": {"code": "b"}}"#,
+                     text: #", "text": [{"name": "code", "predictions": {"b": "b.jsonl"}}]"#),
+         "field 'interference.own.code': 'code' names the problem set's Pass@1 and a text set"),
+    ])
+    func refusesMergeAndInterference(json: String, message: String) throws {
+        let path = try Self.write(json)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: EvaluationError.self) { try EvalConfig.load(path) }
+        #expect(error.description.hasPrefix(path + ": "), "\(error)")
+        #expect(error.description.contains(message), "\(error)")
+    }
+
+    @Test("a --checkpoint flag refuses merge, naming the flag's field")
+    func flagRefusesMerge() throws {
+        let error = try #require(throws: EvaluationError.self) { try CheckpointSpec(flag: "label=m,model=m.gguf,merge=a") }
+        #expect(error.description.contains("field '--checkpoint.merge'"), "\(error)")
+        #expect(error.description.contains("--config"), "\(error)")
     }
 
     @Test("SHA-256 matches FIPS 180-4's examples, whole or fed in uneven pieces")

@@ -47,6 +47,17 @@ struct IntervalTests {
         #expect(narrower.upper - narrower.lower < interval.upper - interval.lower)
     }
 
+    @Test("a statistic's bootstrap interval draws the mean's resamples: for the mean it is the same interval")
+    func bootstrapStatistic() {
+        let values = [1.0, 0, 0, 1, 0, 0.5, 0.2, 0, 1, 0, 0.9]
+        let statistic = bootstrapStatisticInterval(itemCount: values.count) { indices in
+            indices.reduce(0) { $0 + values[$1] } / Double(indices.count)
+        }
+        #expect(statistic == bootstrapMeanInterval(values))
+        let maximum = bootstrapStatisticInterval(itemCount: values.count) { indices in indices.map { values[$0] }.max()! }
+        #expect(maximum.lower <= 1 && maximum.upper == 1)
+    }
+
     @Test("the paired bootstrap p-value is small for a consistent difference and large for none")
     func pairedBootstrap() {
         let consistent = Array(repeating: 0.2, count: 20) + [0.1, 0.3]

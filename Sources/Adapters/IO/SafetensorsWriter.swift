@@ -10,6 +10,25 @@ public struct SafetensorsWriter {
         case bfloat16 = "BF16"
 
         var elementBytes: Int { self == .float32 ? 4 : 2 }
+
+        /// The type named as `--dtype` takes it: f32, f16 or bf16 (also float32, float16, bfloat16).
+        public init(parsing name: String) throws {
+            switch name.lowercased() {
+            case "f32", "float32": self = .float32
+            case "f16", "float16": self = .float16
+            case "bf16", "bfloat16": self = .bfloat16
+            default: throw AdapterError.invalidOption(name: "--dtype", reason: "'\(name)' is not f32, f16 or bf16")
+            }
+        }
+
+        /// The short name `--dtype` takes (f32, f16, bf16).
+        public var optionName: String {
+            switch self {
+            case .float32: "f32"
+            case .float16: "f16"
+            case .bfloat16: "bf16"
+            }
+        }
     }
 
     private var entries: [(name: String, shape: [Int], bytes: [UInt8], type: ElementType)] = []

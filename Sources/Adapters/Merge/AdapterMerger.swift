@@ -8,14 +8,10 @@ public enum AdapterMerger {
     /// The merged adapter of `adapters` under `options`. Modules present in only some adapters
     /// are merged from those, as PEFT does. Errors name the adapter directory and module.
     public static func merge(_ adapters: [LoRAAdapter], options: MergeOptions) throws -> LoRAAdapter {
-        guard !adapters.isEmpty else { throw AdapterError.incompatibleAdapters(reason: "no adapter given") }
-        // PEFT merges a single adapter linearly whatever the method.
-        let method = adapters.count == 1 && options.method != .average ? .linear : options.method
-        let weights = try resolvedWeights(options, count: adapters.count)
-        let density = try resolvedDensity(options, method: method)
-        if let clamp = options.svdClamp, !(clamp > 0 && clamp <= 1) {
-            throw AdapterError.invalidOption(name: "--svd-clamp", reason: "must be a quantile in (0, 1], got \(clamp)")
-        }
+        try options.validate(adapterCount: adapters.count)
+        let method = options.effectiveMethod(adapterCount: adapters.count)
+        let weights = try options.resolvedWeights(count: adapters.count)
+        let density = try options.resolvedDensity(method: method)
         let newRank = try mergedRank(adapters, options: options, method: method)
         let modules = try sharedModules(adapters)
 
@@ -36,40 +32,9 @@ public enum AdapterMerger {
         return LoRAAdapter(config: config, pairs: pairs)
     }
 
-    private static func resolvedWeights(_ options: MergeOptions, count: Int) throws -> [Double] {
-        guard let weights = options.weights else {
-            guard options.method == .average else {
-                throw AdapterError.invalidOption(name: "--weights", reason: "\(options.method.rawValue) needs one weight per adapter")
-            }
-            return [Double](repeating: 1 / Double(count), count: count)
-        }
-        guard weights.count == count else {
-            throw AdapterError.invalidOption(name: "--weights", reason: "\(weights.count) weights for \(count) adapters")
-        }
-        guard weights.allSatisfy(\.isFinite) else { throw AdapterError.invalidOption(name: "--weights", reason: "must be finite") }
-        return weights
-    }
-
-    private static func resolvedDensity(_ options: MergeOptions, method: MergeMethod) throws -> Double {
-        guard method.usesDensity else { return 1 }
-        guard let density = options.density else {
-            throw AdapterError.invalidOption(name: "--density", reason: "\(method.rawValue) needs the fraction of values to keep")
-        }
-        guard density >= 0, density <= 1 else {
-            throw AdapterError.invalidOption(name: "--density", reason: "must be in [0, 1], got \(density)")
-        }
-        guard !(method.isRandom && density == 0) else {
-            throw AdapterError.invalidOption(name: "--density", reason: "DARE rescales by 1/density; 0 is not allowed")
-        }
-        return density
-    }
-
     /// The merged rank, by PEFT's rules: the shared rank, the sum (cat), or the SVD rank.
     private static func mergedRank(_ adapters: [LoRAAdapter], options: MergeOptions, method: MergeMethod) throws -> Int {
         let ranks = adapters.map(\.config.largestRank)
-        if let svdRank = options.svdRank, svdRank <= 0 {
-            throw AdapterError.invalidOption(name: "--svd-rank", reason: "must be positive, got \(svdRank)")
-        }
         switch method {
         case .linear, .ties, .dareLinear, .dareTies, .magnitudePrune:
             guard Set(ranks).count == 1 else {

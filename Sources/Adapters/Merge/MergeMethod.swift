@@ -14,6 +14,15 @@ public enum MergeMethod: String, Sendable, CaseIterable {
     case magnitudePruneSVD = "magnitude_prune_svd"
     case average
 
+    /// The method named `name` (`--method`), or an error listing the names.
+    public init(parsing name: String) throws {
+        guard let method = MergeMethod(rawValue: name) else {
+            throw AdapterError.invalidOption(
+                name: "--method", reason: "'\(name)' is not one of \(MergeMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = method
+    }
+
     /// One line teaching what the method computes (for `--help`).
     public var summary: String {
         switch self {

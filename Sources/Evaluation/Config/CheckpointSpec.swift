@@ -9,8 +9,10 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     public var label: String
     /// The base model: a GGUF file (or a Hugging Face folder once Inference reads them).
     public var model: String
-    /// LoRA adapter folders applied to the model, in order. Not supported yet: refused at run time.
+    /// LoRA adapter folders applied to the model; one is applied (more are refused at run time).
     public var adapters: [String]
+    /// Instead of `adapters`: adapters merged into `merges/<label>/` by the run, then applied.
+    public var merge: MergeSpec?
     /// 0 is greedy decoding.
     public var temperature: Float
     /// Nucleus threshold; 1 keeps every token.
@@ -22,11 +24,12 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     /// Base seed; each (problem, sample index) derives its own from it.
     public var seed: UInt64
 
-    public init(label: String, model: String, adapters: [String] = [], temperature: Float = 0, topP: Float = 1,
-                topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0) {
+    public init(label: String, model: String, adapters: [String] = [], merge: MergeSpec? = nil, temperature: Float = 0,
+                topP: Float = 1, topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0) {
         self.label = label
         self.model = model
         self.adapters = adapters
+        self.merge = merge
         self.temperature = temperature
         self.topP = topP
         self.topK = topK
@@ -42,10 +45,10 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     }
 
     /// The configuration's keys.
-    static let keys = ["label", "model", "adapter", "temperature", "top_p", "top_k", "max_tokens", "seed"]
+    static let keys = ["label", "model", "adapter", "merge", "temperature", "top_p", "top_k", "max_tokens", "seed"]
 
     enum CodingKeys: String, CodingKey {
-        case label, model, adapters = "adapter", temperature, topP = "top_p", topK = "top_k", maxTokens = "max_tokens", seed
+        case label, model, adapters = "adapter", merge, temperature, topP = "top_p", topK = "top_k", maxTokens = "max_tokens", seed
     }
 
     /// Reads one entry of `checkpoints`; relative paths are taken from `base`.
@@ -58,6 +61,10 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
         }
         model = EvalConfig.resolve(try object.requiredString("model"), base: base)
         adapters = (try object.strings("adapter") ?? []).map { EvalConfig.resolve($0, base: base) }
+        merge = try object.object("merge").map { try MergeSpec($0, base: base) }
+        guard merge == nil || adapters.isEmpty else {
+            throw object.fail("merge", "give either \"adapter\" (one adapter folder) or \"merge\" (adapters merged by the run), not both")
+        }
         temperature = Float(try object.number("temperature") ?? 0)
         topP = Float(try object.number("top_p") ?? 1)
         topK = try object.integer("top_k") ?? 0
@@ -81,6 +88,10 @@ extension CheckpointSpec {
             let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2, !pair[0].isEmpty else {
                 throw EvaluationError("'\(part)' is not key=value", field: "--checkpoint")
+            }
+            guard pair[0] != "merge" else {
+                throw EvaluationError("a merge checkpoint is given in a --config file (its options do not fit a flag)",
+                                      field: "--checkpoint.merge")
             }
             let textual = ["label", "model", "adapter"].contains(pair[0])
             values[pair[0]] = textual ? .string(pair[1]) : (Double(pair[1]).map(ConfigValue.number) ?? .string(pair[1]))

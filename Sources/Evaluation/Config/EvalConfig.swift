@@ -11,6 +11,8 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
     public var samplesPerProblem: Int
     public var judge: JudgeLimits
     public var text: [TextPredictionSet]
+    /// Each task's own checkpoint, for the report's interference table; nil: no table.
+    public var interference: InterferenceSpec?
     /// The run directory.
     public var out: String?
     /// Threads for the model's matrix products.
@@ -19,22 +21,23 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
     public var contextSize: Int
 
     public init(problems: ProblemSelection, checkpoints: [CheckpointSpec], samplesPerProblem: Int = 1,
-                judge: JudgeLimits = JudgeLimits(), text: [TextPredictionSet] = [], out: String? = nil,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextSize: Int = 4096) {
+                judge: JudgeLimits = JudgeLimits(), text: [TextPredictionSet] = [], interference: InterferenceSpec? = nil,
+                out: String? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextSize: Int = 4096) {
         self.problems = problems
         self.checkpoints = checkpoints
         self.samplesPerProblem = samplesPerProblem
         self.judge = judge
         self.text = text
+        self.interference = interference
         self.out = out
         self.threads = threads
         self.contextSize = contextSize
     }
 
-    static let keys = ["problems", "checkpoints", "n", "judge", "text", "out", "threads", "context_size"]
+    static let keys = ["problems", "checkpoints", "n", "judge", "text", "interference", "out", "threads", "context_size"]
 
     enum CodingKeys: String, CodingKey {
-        case problems, checkpoints, samplesPerProblem = "n", judge, text, out, threads, contextSize = "context_size"
+        case problems, checkpoints, samplesPerProblem = "n", judge, text, interference, out, threads, contextSize = "context_size"
     }
 
     /// Reads a configuration file.
@@ -65,6 +68,7 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
         samplesPerProblem = try object.integer("n") ?? 1
         judge = try object.object("judge").map(JudgeLimits.init) ?? JudgeLimits()
         text = try (object.objects("text") ?? []).map { try TextPredictionSet($0, base: base) }
+        interference = try object.object("interference").map(InterferenceSpec.init)
         out = try object.string("out").map { EvalConfig.resolve($0, base: base) }
         threads = try object.integer("threads") ?? ProcessInfo.processInfo.activeProcessorCount
         contextSize = try object.integer("context_size") ?? 4096
@@ -74,7 +78,8 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
         try validate(file: object.file)
     }
 
-    /// Checks that hold across fields: unique labels, text predictions naming known checkpoints.
+    /// Checks that hold across fields: unique labels, text predictions naming known checkpoints,
+    /// interference tasks and own checkpoints that exist.
     public func validate(file: String? = nil) throws {
         var seen: Set<String> = []
         for (index, checkpoint) in checkpoints.enumerated() where !seen.insert(checkpoint.label).inserted {
@@ -86,6 +91,7 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
                                       field: "text[\(index)].predictions.\(label)")
             }
         }
+        try interference?.validate(checkpoints: checkpoints, text: text, file: file)
     }
 
     /// The configuration as pretty JSON with absolute paths, as copied into the run directory.

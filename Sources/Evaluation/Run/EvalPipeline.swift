@@ -59,6 +59,9 @@ public final class EvalPipeline {
         running.finishedAt = nil
         try running.write(directory.manifest)
 
+        for (index, checkpoint) in config.checkpoints.enumerated() {
+            try merge(checkpoint, index: index, progress: progress)
+        }
         var generated = 0
         for checkpoint in config.checkpoints {
             generated += try generate(checkpoint, problems: problems, progress: progress)
@@ -94,8 +97,15 @@ public final class EvalPipeline {
                 throw EvaluationError(error.message, file: error.file, field: "checkpoints[\(index)].model")
             }
             let adapters = try spec.adapters.map { RunManifest.HashedFile(path: $0, sha256: try fingerprint.sha256(of: $0)) }
+            let merge = try spec.merge.map { merge in
+                RunManifest.Merge(merge, hashes: try merge.adapters.map { path in
+                    do { return try fingerprint.sha256(of: path) } catch let error as EvaluationError {
+                        throw EvaluationError(error.message, file: error.file, field: "checkpoints[\(index)].merge.adapters")
+                    }
+                })
+            }
             checkpoints.append(RunManifest.Checkpoint(
-                label: spec.label, model: spec.model, modelSHA256: modelHash, adapters: adapters,
+                label: spec.label, model: spec.model, modelSHA256: modelHash, adapters: adapters, merge: merge,
                 temperature: spec.temperature, topP: spec.topP, topK: spec.topK, maxTokens: spec.maxTokens, seed: spec.seed))
         }
         var texts: [RunManifest.HashedFile] = []
@@ -115,6 +125,54 @@ public final class EvalPipeline {
             sandbox: sandbox.support, textPredictions: texts, startedAt: RunManifest.timestamp(), finishedAt: nil)
     }
 
+    /// Merges a merge checkpoint's adapters into `merges/<label>/` unless a finished merge is
+    /// there (the manifest has already refused one made from other inputs or settings). The
+    /// merge is written to a hidden folder beside it, synced, and renamed into place, so
+    /// `merges/<label>/` exists only whole; a killed merge leaves the hidden folder, which the
+    /// next run removes.
+    func merge(_ spec: CheckpointSpec, index: Int, progress: @Sendable (EvalProgress) -> Void) throws {
+        guard let merge = spec.merge else { return }
+        let target = directory.merge(spec.label)
+        guard !FileManager.default.fileExists(atPath: target) else { return }
+        let started = Date()
+        progress(EvalProgress(stage: .merge, checkpoint: spec.label, done: 0, total: 1, elapsedSeconds: 0,
+                              note: merge.options.method.rawValue))
+        let partial = directory.mergesFolder + "/.\(spec.label).partial"
+        let field = "checkpoints[\(index)].merge"
+        do {
+            try FileManager.default.createDirectory(atPath: directory.mergesFolder, withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: partial) { try FileManager.default.removeItem(atPath: partial) }
+        } catch {
+            throw EvaluationError("cannot prepare the merge folder: \(error.localizedDescription)", file: partial, field: field)
+        }
+        do {
+            let adapters = try merge.adapters.map(LoRAAdapter.init(directory:))
+            let merged = try AdapterMerger.merge(adapters, options: merge.options)
+            try AdapterWriter.write(merged, to: partial, elementType: merge.elementType)
+        } catch let error as AdapterError {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw EvaluationError(error.description, field: field)
+        }
+        do {
+            for name in try FileManager.default.contentsOfDirectory(atPath: partial) {
+                let handle = try FileHandle(forUpdating: URL(fileURLWithPath: partial + "/" + name))
+                try handle.synchronize()
+                try handle.close()
+            }
+            try FileManager.default.moveItem(atPath: partial, toPath: target)
+        } catch {
+            throw EvaluationError("cannot move the merged adapter into place: \(error.localizedDescription)", file: target,
+                                  field: field)
+        }
+        progress(EvalProgress(stage: .merge, checkpoint: spec.label, done: 1, total: 1,
+                              elapsedSeconds: Date().timeIntervalSince(started), note: merge.options.method.rawValue))
+    }
+
+    /// The adapter folder a checkpoint applies: its `adapter`, its merge's result, or none.
+    func adapterPath(_ spec: CheckpointSpec) -> String? {
+        spec.adapters.first ?? spec.merge.map { _ in directory.merge(spec.label) }
+    }
+
     /// Samples what `samples/<label>.jsonl` lacks; loads the model only when something is missing.
     func generate(_ spec: CheckpointSpec, problems: [Problem], progress: @escaping @Sendable (EvalProgress) -> Void) throws -> Int {
         let path = directory.samples(spec.label)
@@ -126,12 +184,13 @@ public final class EvalPipeline {
         } catch {
             throw EvaluationError("cannot load the model: \(error)", file: spec.model, field: "checkpoint '\(spec.label)'.model")
         }
-        if let adapterPath = spec.adapters.first {
+        if let adapterPath = adapterPath(spec) {
             do {
                 let adapters = try AdapterSet(loading: [(spec.label, adapterPath)], base: generator.config, source: spec.model)
                 generator.adapter = adapters.selection(spec.label)
             } catch {
-                throw EvaluationError("\(error)", file: adapterPath, field: "checkpoint '\(spec.label)'.adapter")
+                throw EvaluationError("\(error)", file: adapterPath,
+                                      field: "checkpoint '\(spec.label)'." + (spec.merge == nil ? "adapter" : "merge"))
             }
         }
         var count = 0
@@ -190,12 +249,33 @@ public final class EvalPipeline {
         let code = CodeReport(records: records)
         let order = config.checkpoints.map(\.label)
         let text = try config.text.enumerated().map { index, set in
-            try TextMetricTables.table(set, order: order, field: "text[\(index)]")
+            try TextMetricTables.scored(set, order: order, field: "text[\(index)]")
         }
         var statements: [String: String] = [:]
         for problem in problems { statements[problem.id] = problem.statement }
         return RunReport(title: "Proctor evaluation: " + order.joined(separator: " vs "), facts: facts(manifest),
-                         code: code, text: text, statements: statements)
+                         code: code, text: text.map(\.table), interference: interferenceTable(code: code, text: text),
+                         statements: statements)
+    }
+
+    /// The interference table when the configuration asks for one: code's Pass@1 (with its
+    /// interval) and each listed text set's headline score, per checkpoint.
+    func interferenceTable(code: CodeReport, text: [TextMetricTables.Scored]) -> InterferenceTable? {
+        guard let spec = config.interference else { return nil }
+        var tasks: [InterferenceTable.Task] = []
+        var scores: [String: [String: InterferenceTable.Score]] = [:]
+        for name in spec.tasks(text: config.text) {
+            if name == InterferenceSpec.codeTask {
+                tasks.append(InterferenceTable.Task(name: name, metric: "Pass@1", own: spec.own[name]!))
+                for summary in code.summaries where summary.problems > 0 {
+                    scores[name, default: [:]][summary.checkpoint] = InterferenceTable.Score(summary.passAt1, interval: summary.interval)
+                }
+            } else if let index = config.text.firstIndex(where: { $0.name == name }) {
+                tasks.append(InterferenceTable.Task(name: name, metric: text[index].metric, own: spec.own[name]!))
+                scores[name] = text[index].headline
+            }
+        }
+        return InterferenceTable(tasks: tasks, checkpoints: config.checkpoints.map(\.label), scores: scores)
     }
 
     /// The report's head: what was evaluated and how (no times, so reruns compare equal).
@@ -204,8 +284,14 @@ public final class EvalPipeline {
                      RunFact("samples per problem", "\(config.samplesPerProblem)")]
         for checkpoint in manifest.checkpoints where config.checkpoints.contains(where: { $0.label == checkpoint.label }) {
             let adapters = checkpoint.adapters.map { " + \(($0.path as NSString).lastPathComponent) (sha256 \($0.sha256.prefix(12))…)" }
+            let merge = checkpoint.merge.map { merge in
+                " + \(merge.method) merge of " + merge.adapters.map { "\(($0.path as NSString).lastPathComponent) (sha256 "
+                    + "\($0.sha256.prefix(12))…)" }.joined(separator: ", ")
+                    + (merge.weights.map { ", weights \($0.map { String($0) }.joined(separator: ", "))" } ?? "")
+                    + (merge.density.map { ", density \($0)" } ?? "")
+            } ?? ""
             facts.append(RunFact(checkpoint.label, "\((checkpoint.model as NSString).lastPathComponent) "
-                + "(sha256 \(checkpoint.modelSHA256.prefix(12))…)\(adapters.joined()); temperature \(checkpoint.temperature), "
+                + "(sha256 \(checkpoint.modelSHA256.prefix(12))…)\(adapters.joined())\(merge); temperature \(checkpoint.temperature), "
                 + "top_p \(checkpoint.topP), top_k \(checkpoint.topK), max_tokens \(checkpoint.maxTokens), seed \(checkpoint.seed)"))
         }
         let settings = manifest.judgeSettings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -2,7 +2,7 @@
 public struct EvalProgress: Sendable {
     /// The pipeline's stages, in order.
     public enum Stage: String, Sendable {
-        case hash, generate, judge, report
+        case hash, merge, generate, judge, report
     }
 
     public var stage: Stage

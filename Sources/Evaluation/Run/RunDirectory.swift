@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     config.json            the configuration, absolute paths
 ///     manifest.json          hashes, settings, sandbox protections, times (`RunManifest`)
+///     merges/<label>/        a merge checkpoint's merged PEFT adapter (renamed into place when whole)
 ///     samples/<label>.jsonl  generated samples, one durable line each
 ///     results/<label>.jsonl  judged samples (+ .manifest.json, as `proctor judge` writes)
 ///     report.md, report.html, report.json
@@ -14,6 +15,8 @@ public struct RunDirectory: Sendable {
 
     public var config: String { root + "/config.json" }
     public var manifest: String { root + "/manifest.json" }
+    public var mergesFolder: String { root + "/merges" }
+    public func merge(_ label: String) -> String { mergesFolder + "/\(label)" }
     public var samplesFolder: String { root + "/samples" }
     public var resultsFolder: String { root + "/results" }
     public func samples(_ label: String) -> String { samplesFolder + "/\(label).jsonl" }
@@ -35,7 +38,7 @@ public struct RunDirectory: Sendable {
 
     /// Removes everything a run wrote (for `--force-restart`); other files are left alone.
     func clear() throws {
-        for path in [config, manifest, samplesFolder, resultsFolder, reportMarkdown, reportHTML, reportJSON]
+        for path in [config, manifest, mergesFolder, samplesFolder, resultsFolder, reportMarkdown, reportHTML, reportJSON]
         where FileManager.default.fileExists(atPath: path) {
             try FileManager.default.removeItem(atPath: path)
         }

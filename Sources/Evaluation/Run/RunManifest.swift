@@ -14,6 +14,8 @@ public struct RunManifest: Sendable, Codable {
         /// SHA-256 of the model file (or folder).
         public var modelSHA256: String
         public var adapters: [HashedFile]
+        /// The merge that made the checkpoint's adapter, nil for none.
+        public var merge: Merge?
         public var temperature: Float
         public var topP: Float
         public var topK: Int
@@ -21,8 +23,51 @@ public struct RunManifest: Sendable, Codable {
         public var seed: UInt64
 
         enum CodingKeys: String, CodingKey {
-            case label, model, modelSHA256 = "model_sha256", adapters, temperature, topP = "top_p", topK = "top_k"
+            case label, model, modelSHA256 = "model_sha256", adapters, merge, temperature, topP = "top_p", topK = "top_k"
             case maxTokens = "max_tokens", seed
+        }
+    }
+
+    /// A merge checkpoint's inputs (hashed) and settings: what decides `merges/<label>/`.
+    public struct Merge: Sendable, Codable, Equatable {
+        public var adapters: [HashedFile]
+        public var method: String
+        public var weights: [Double]?
+        public var density: Double?
+        public var majoritySign: String
+        public var svdRank: Int?
+        public var svdClamp: Double?
+        public var seed: UInt64
+        public var dtype: String
+
+        enum CodingKeys: String, CodingKey {
+            case adapters, method, weights, density, majoritySign = "majority_sign", svdRank = "svd_rank"
+            case svdClamp = "svd_clamp", seed, dtype
+        }
+
+        /// The record of `spec` with its adapters' hashes.
+        init(_ spec: MergeSpec, hashes: [String]) {
+            adapters = zip(spec.adapters, hashes).map { HashedFile(path: $0, sha256: $1) }
+            method = spec.options.method.rawValue
+            weights = spec.options.weights
+            density = spec.options.density
+            majoritySign = spec.options.majoritySign.rawValue
+            svdRank = spec.options.svdRank
+            svdClamp = spec.options.svdClamp
+            seed = spec.options.seed
+            dtype = spec.elementType.optionName
+        }
+
+        /// The first setting in which `self` differs from `old`, as (key, before, now).
+        func difference(from old: Merge) -> (key: String, before: String, now: String)? {
+            func text<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "unset" }
+            let settings: [(String, String, String)] = [
+                ("method", old.method, method), ("weights", text(old.weights), text(weights)),
+                ("density", text(old.density), text(density)), ("majority_sign", old.majoritySign, majoritySign),
+                ("svd_rank", text(old.svdRank), text(svdRank)), ("svd_clamp", text(old.svdClamp), text(svdClamp)),
+                ("seed", "\(old.seed)", "\(seed)"), ("dtype", old.dtype, dtype),
+            ]
+            return settings.first { $0.1 != $0.2 }.map { (key: $0.0, before: $0.1, now: $0.2) }
         }
     }
 
@@ -85,6 +130,23 @@ public struct RunManifest: Sendable, Codable {
             }
             if old.adapters.map(\.sha256) != checkpoint.adapters.map(\.sha256) {
                 return ("\(field).adapter", "'\(checkpoint.label)' was sampled with other adapters")
+            }
+            switch (old.merge, checkpoint.merge) {
+            case (nil, nil): break
+            case (nil, .some):
+                return ("\(field).merge", "'\(checkpoint.label)' was sampled without a merge, now with one")
+            case (.some, nil):
+                return ("\(field).merge", "'\(checkpoint.label)' was sampled with a merged adapter, now without")
+            case let (.some(before), .some(now)):
+                if before.adapters.map(\.sha256) != now.adapters.map(\.sha256) {
+                    return ("\(field).merge.adapters", "'\(checkpoint.label)' was merged from other adapters ("
+                        + before.adapters.map { "\(($0.path as NSString).lastPathComponent) \($0.sha256.prefix(12))…" }
+                            .joined(separator: ", ") + ")")
+                }
+                if let change = now.difference(from: before) {
+                    return ("\(field).merge.\(change.key)",
+                            "'\(checkpoint.label)' was merged with \(change.key) \(change.before), now \(change.now)")
+                }
             }
             let settings: [(String, String, String)] = [
                 ("temperature", "\(old.temperature)", "\(checkpoint.temperature)"),

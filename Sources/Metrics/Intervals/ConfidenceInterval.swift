@@ -48,3 +48,23 @@ public func bootstrapMeanInterval(_ values: [Double], resamples: Int = 10_000, s
     return ConfidenceInterval(lower: PairedBootstrap.quantile(means, 0.025), upper: PairedBootstrap.quantile(means, 0.975),
                               confidence: 0.95, method: "bootstrap")
 }
+
+/// Percentile bootstrap interval (95%) for a statistic of `itemCount` items that is not a mean
+/// (macro-F1): each resample draws item indices with replacement and `statistic` evaluates
+/// them. Draws the same indices as `bootstrapMeanInterval` for the same seed, so for the mean
+/// it gives the same interval.
+public func bootstrapStatisticInterval(itemCount: Int, resamples: Int = 10_000, seed: UInt64 = 0x5EED,
+                                       statistic: ([Int]) -> Double) -> ConfidenceInterval {
+    precondition(itemCount > 0 && resamples > 0)
+    var generator = SplitMix64(seed: seed)
+    var values: [Double] = []
+    values.reserveCapacity(resamples)
+    var indices = Array(repeating: 0, count: itemCount)
+    for _ in 0..<resamples {
+        for position in 0..<itemCount { indices[position] = generator.nextIndex(below: itemCount) }
+        values.append(statistic(indices))
+    }
+    values.sort()
+    return ConfidenceInterval(lower: PairedBootstrap.quantile(values, 0.025), upper: PairedBootstrap.quantile(values, 0.975),
+                              confidence: 0.95, method: "bootstrap")
+}

@@ -11,14 +11,17 @@ public struct HTMLReport {
     public var facts: [RunFact]
     /// Text-metric tables, one per prediction set.
     public var textTables: [MetricTable]
+    /// Every checkpoint on every task against each task's own checkpoint.
+    public var interference: InterferenceTable?
 
     public init(report: CodeReport, title: String = "Proctor report", statements: [String: String] = [:],
-                facts: [RunFact] = [], textTables: [MetricTable] = []) {
+                facts: [RunFact] = [], textTables: [MetricTable] = [], interference: InterferenceTable? = nil) {
         self.report = report
         self.title = title
         self.statements = statements
         self.facts = facts
         self.textTables = textTables
+        self.interference = interference
     }
 
     public func render() -> String {
@@ -40,6 +43,7 @@ public struct HTMLReport {
         html += differingSection()
         html += resourcesSection()
         html += textSection()
+        html += interferenceSection()
         html += "<script>\(Self.script)</script></body></html>\n"
         return html
     }
@@ -157,6 +161,38 @@ public struct HTMLReport {
         return html
     }
 
+    /// Rows are checkpoints, columns tasks; the own cell is outlined, drops red and gains green.
+    private func interferenceSection() -> String {
+        guard let table = interference else { return "" }
+        var rows = ""
+        for row in table.rows {
+            rows += "<tr><td>\(escape(row.checkpoint))</td>"
+            for cell in row.cells {
+                guard let cell else {
+                    rows += "<td class=num>–</td>"
+                    continue
+                }
+                let score = escape(InterferenceTable.scoreText(cell.score))
+                if cell.isOwn {
+                    rows += "<td class=\"num own\" title=\"the task's own checkpoint\"><b>\(score)</b> <span class=meta>own</span></td>"
+                    continue
+                }
+                let change = cell.change ?? 0
+                let tone = cell.change == nil || abs(change) < 0.0005 ? "" : (change < 0 ? " drop" : " gain")
+                rows += "<td class=\"num\(tone)\">\(score)<br><span class=change>\(escape(InterferenceTable.changeText(cell)))</span></td>"
+            }
+            rows += "</tr>\n"
+        }
+        let head = table.tasks.map { "<th>\(escape($0.name))<br><span class=meta>\(escape($0.metric)); own: \(escape($0.own))</span></th>" }
+        return """
+            <h2>Interference</h2>
+            <p class=meta>\(escape(InterferenceTable.explanation))</p>
+            <table class=interference><thead><tr><th>checkpoint</th>\(head.joined())</tr></thead>
+            <tbody>\(rows)</tbody></table>
+
+            """
+    }
+
     private func matrixSection() -> String {
         var head = "<th data-sort=text>problem</th>"
         for checkpoint in report.checkpoints { head += "<th data-sort=num>\(escape(checkpoint))</th>" }
@@ -239,6 +275,8 @@ public struct HTMLReport {
         summary{cursor:pointer;font-weight:600}blockquote{color:#444;white-space:pre-wrap;margin:.5rem 0;
         border-left:3px solid #ccc;padding-left:.6rem}.panels{display:flex;gap:.6rem;flex-wrap:wrap}
         .facts th{text-align:left;cursor:default;font-weight:600}.facts td{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+        .interference td.own{outline:2px solid #4e79a7;outline-offset:-2px}.interference .drop{background:#fbe3e3}
+        .interference .gain{background:#e3f4e3}.change{font-size:12px;color:#444}
         .panel{flex:1 1 300px;min-width:0}.panel pre{background:#f8f8f8;padding:.5rem;overflow:auto;max-height:360px;font-size:12px}
         """
 

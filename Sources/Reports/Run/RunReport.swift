@@ -11,24 +11,28 @@ public struct RunFact: Sendable, Codable, Equatable {
     }
 }
 
-/// The report of a whole evaluation run: how it was made, the code report, and the text-metric
-/// tables, as Markdown, JSON and one self-contained HTML page with the same content.
+/// The report of a whole evaluation run: how it was made, the code report, the text-metric
+/// tables and the interference table, as Markdown, JSON and one self-contained HTML page with
+/// the same content.
 public struct RunReport: Sendable, Codable {
     public var title: String
     public var facts: [RunFact]
     public var code: CodeReport
     public var text: [MetricTable]
+    /// Every checkpoint on every task against each task's own checkpoint; nil when not asked for.
+    public var interference: InterferenceTable?
     /// Problem id → statement, for the excerpts (not part of the JSON).
     public var statements: [String: String]
 
-    enum CodingKeys: String, CodingKey { case title, facts, code, text }
+    enum CodingKeys: String, CodingKey { case title, facts, code, text, interference }
 
     public init(title: String, facts: [RunFact], code: CodeReport, text: [MetricTable] = [],
-                statements: [String: String] = [:]) {
+                interference: InterferenceTable? = nil, statements: [String: String] = [:]) {
         self.title = title
         self.facts = facts
         self.code = code
         self.text = text
+        self.interference = interference
         self.statements = statements
     }
 
@@ -38,11 +42,13 @@ public struct RunReport: Sendable, Codable {
         facts = try container.decode([RunFact].self, forKey: .facts)
         code = try container.decode(CodeReport.self, forKey: .code)
         text = try container.decode([MetricTable].self, forKey: .text)
+        interference = try container.decodeIfPresent(InterferenceTable.self, forKey: .interference)
         statements = [:]
     }
 
     /// Markdown: facts, the code report (summary, comparisons, matrices, time and memory),
-    /// the differing problems' code side by side (one after the other), and the text tables.
+    /// the differing problems' code side by side (one after the other), the text tables and
+    /// the interference table.
     public func markdown() -> String {
         var parts = ["# \(title)", facts.map { "- **\($0.name)**: \($0.value)" }.joined(separator: "\n"),
                      code.markdown().trimmingCharacters(in: .newlines)]
@@ -50,6 +56,7 @@ public struct RunReport: Sendable, Codable {
         if !text.isEmpty {
             parts.append("## Text metrics\n\n" + text.map { $0.markdown() }.joined(separator: "\n"))
         }
+        if let interference { parts.append(interference.markdown().trimmingCharacters(in: .newlines)) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -88,6 +95,7 @@ public struct RunReport: Sendable, Codable {
 
     /// The self-contained HTML page.
     public func html() -> String {
-        HTMLReport(report: code, title: title, statements: statements, facts: facts, textTables: text).render()
+        HTMLReport(report: code, title: title, statements: statements, facts: facts, textTables: text,
+                   interference: interference).render()
     }
 }

@@ -12,12 +12,22 @@ struct Eval: ParsableCommand {
             configuration's "out") receives config.json, manifest.json (model/adapter SHA-256, \
             problem-set hash, sampling and judging settings, harness version, sandbox \
             protections, times), samples/<label>.jsonl, results/<label>.jsonl, and report.md, \
-            report.html and report.json.
+            report.html and report.json; merge checkpoints add merges/<label>/.
+
+            A checkpoint in the configuration file may carry "merge" instead of "adapter": \
+            {"method": "ties", "adapters": ["code/", "math/"], "weights": [0.5, 0.5], \
+            "density": 0.2} with `proctor merge`'s options (svd_rank, svd_clamp, majority_sign, \
+            seed, dtype). The run merges them into merges/<label>/ once, before generating, and \
+            applies the result like an adapter; --checkpoint flags take "adapter" only. \
+            "interference": {"own": {"code": "coder", "agnews": "news"}} adds a table of every \
+            checkpoint on every task (code's Pass@1, or a text set's headline metric) against \
+            each task's own checkpoint (format in the README).
 
             Run the same command again after a crash or a kill and it continues: generation per \
             sample, judging per result. A changed setting that would make earlier samples or \
-            results wrong (a checkpoint's model, temperature, top_p, top_k, max_tokens or seed; \
-            the problem set; the judge's time-limit factor) is refused with the field's name; \
+            results wrong (a checkpoint's model, adapter, merge inputs or options, temperature, \
+            top_p, top_k, max_tokens or seed; the problem set; the judge's time-limit factor) is \
+            refused with the field's name; \
             --force-restart discards the run's files instead. Raising n, adding checkpoints or \
             changing workers is fine.
 
@@ -47,8 +57,9 @@ struct Eval: ParsableCommand {
     @Option(help: ArgumentHelp("Only these difficulties, comma-separated (easy, medium, hard).", valueName: "list"))
     var difficulty: String?
 
-    @Option(help: ArgumentHelp("A checkpoint, key=value pairs: label, model, temperature, top_p, top_k, max_tokens, seed. "
-        + "Repeat for more; the first is the baseline. Replaces the configuration's checkpoints.", valueName: "spec"))
+    @Option(help: ArgumentHelp("A checkpoint, key=value pairs: label, model, adapter, temperature, top_p, top_k, max_tokens, "
+        + "seed. Repeat for more; the first is the baseline. Replaces the configuration's checkpoints. A merge checkpoint "
+        + "needs --config (its options do not fit a flag).", valueName: "spec"))
     var checkpoint: [String] = []
 
     @Option(help: "Samples per problem and checkpoint.")

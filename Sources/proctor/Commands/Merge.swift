@@ -59,46 +59,32 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         guard !adapters.isEmpty else { throw ValidationError("Give at least one adapter directory.") }
-        guard MergeMethod(rawValue: method) != nil else {
-            throw ValidationError("Unknown --method '\(method)'; one of \(MergeMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        guard MajoritySignMethod(rawValue: majoritySign) != nil else {
-            throw ValidationError("--majority-sign must be total or frequency.")
-        }
-        guard elementType != nil else { throw ValidationError("--dtype must be f32, f16 or bf16.") }
-        if let weights, parsedWeights(weights) == nil {
-            throw ValidationError("--weights must be comma-separated numbers, e.g. 0.5,0.5.")
+        do {
+            try mergeOptions().validate(adapterCount: adapters.count)
+            _ = try SafetensorsWriter.ElementType(parsing: dtype)
+        } catch let error as AdapterError {
+            throw ValidationError(error.description)
         }
     }
 
     func run() throws {
         let started = Date()
+        let options = try mergeOptions()
         let loaded = try adapters.map(LoRAAdapter.init(directory:))
         if let base {
             let modules = BaseModules(checkpoint: try SafetensorsCheckpoint(path: base))
             for adapter in loaded { try modules.validate(adapter) }
         }
-        let options = MergeOptions(
-            method: MergeMethod(rawValue: method)!, weights: weights.flatMap(parsedWeights), density: density,
-            majoritySign: MajoritySignMethod(rawValue: majoritySign)!, svdRank: svdRank, svdClamp: svdClamp, seed: seed)
         let merged = try AdapterMerger.merge(loaded, options: options)
-        try AdapterWriter.write(merged, to: out, elementType: elementType!)
+        try AdapterWriter.write(merged, to: out, elementType: try SafetensorsWriter.ElementType(parsing: dtype))
         print(String(format: "%@: %d adapters, %d modules, rank %d → %@ (%.2f s)", method, loaded.count, merged.pairs.count,
                      merged.config.rank, out, Date().timeIntervalSince(started)))
     }
 
-    private var elementType: SafetensorsWriter.ElementType? {
-        switch dtype.lowercased() {
-        case "f32", "float32": .float32
-        case "f16", "float16": .float16
-        case "bf16", "bfloat16": .bfloat16
-        default: nil
-        }
-    }
-
-    private func parsedWeights(_ text: String) -> [Double]? {
-        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
-        return values.map { $0! }
+    /// The merge options from the flags, parsed as `proctor eval`'s `merge` key parses them.
+    private func mergeOptions() throws -> MergeOptions {
+        MergeOptions(method: try MergeMethod(parsing: method), weights: try weights.map(MergeOptions.weights(parsing:)),
+                     density: density, majoritySign: try MajoritySignMethod(parsing: majoritySign), svdRank: svdRank,
+                     svdClamp: svdClamp, seed: seed)
     }
 }
