@@ -48,4 +48,22 @@ struct CodeReportTests {
         #expect(summary.passAtK["20"] == nil)
         #expect(summary.interval.method == "bootstrap")
     }
+
+    @Test("the verdict table counts every sample's verdict per checkpoint, harness errors as IE, only occurring columns")
+    func verdictTotals() {
+        var records: [ResultRecord] = []
+        for problem in 0..<10 {
+            records.append(Self.record("p\(problem)", "base", 0, problem < 3 ? .accepted : (problem < 5 ? .compileError : .wrongAnswer)))
+            records.append(Self.record("p\(problem)", "lora", 0, problem < 6 ? .accepted : .timeLimit))
+        }
+        records.append(Self.record("p0", "lora", 1, .internalError))
+        let report = CodeReport(records: records)
+        #expect(report.verdictTotals("base") == ["AC": 3, "CE": 2, "WA": 5])
+        #expect(report.verdictTotals("lora") == ["AC": 6, "TLE": 4, "IE": 1])
+        #expect(report.occurringVerdicts == ["AC", "WA", "TLE", "CE", "IE"])
+        let markdown = report.markdown()
+        #expect(markdown.contains("| checkpoint | AC | WA | TLE | CE | IE |"))
+        #expect(markdown.contains("| base | 3 | 5 | 0 | 2 | 0 |"))
+        #expect(markdown.contains("| lora | 6 | 0 | 4 | 0 | 1 |"))
+    }
 }

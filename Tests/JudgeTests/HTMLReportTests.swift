@@ -29,7 +29,7 @@ struct HTMLReportTests {
         let html = HTMLReport(report: Self.largeReport(), statements: ["p1": "Given <N> numbers & more"]).render()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         for part in ["<h2>Summary</h2>", "<svg class=chart", "Is the difference real?", "<table class=matrix>",
-                     "Where they differ", "<details>", "Given &lt;N&gt; numbers &amp; more"] {
+                     "Where they differ", "<details>", "Given &lt;N&gt; numbers &amp; more", "<h3>Verdicts</h3>"] {
             #expect(html.contains(part), "missing \(part)")
         }
         #expect(!html.contains("http://") && !html.contains("https://"), "the page must not load anything")

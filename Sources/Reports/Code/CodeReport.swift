@@ -194,3 +194,26 @@ public struct CodeReport: Sendable, Codable {
             onlyBaseline: onlyBaseline, onlyCandidate: onlyCandidate)
     }
 }
+
+extension CodeReport {
+    /// Every verdict in the order the report lists them (accepted first, the harness's own last).
+    public static let verdictOrder = Verdict.allCases.map(\.rawValue)
+
+    /// How many samples of `checkpoint` got each verdict, over every problem (harness errors,
+    /// which the matrix leaves out, under IE).
+    public func verdictTotals(_ checkpoint: String) -> [String: Int] {
+        var totals = matrix.values.compactMap { $0[checkpoint] }.reduce(into: [String: Int]()) { totals, cell in
+            for (verdict, count) in cell.verdicts { totals[verdict, default: 0] += count }
+        }
+        if let errors = summaries.first(where: { $0.checkpoint == checkpoint })?.harnessErrors, errors > 0 {
+            totals[Verdict.internalError.rawValue] = errors
+        }
+        return totals
+    }
+
+    /// The verdicts that occur for some checkpoint, in `verdictOrder`: the columns of the verdict table.
+    public var occurringVerdicts: [String] {
+        let seen = Set(checkpoints.flatMap { verdictTotals($0).filter { $0.value > 0 }.keys })
+        return Self.verdictOrder.filter(seen.contains)
+    }
+}

@@ -26,6 +26,16 @@ extension CodeReport {
             lines += ["", "Harness errors (left out of every number): "
                 + errors.map { "\($0.checkpoint) \($0.harnessErrors)" }.joined(separator: ", ")]
         }
+        let columns = occurringVerdicts
+        if !columns.isEmpty {
+            lines += ["", "## Verdicts", "", "Samples per verdict, over every problem.", "",
+                      "| checkpoint | " + columns.joined(separator: " | ") + " |",
+                      "|---|" + String(repeating: "---:|", count: columns.count)]
+            for checkpoint in checkpoints {
+                let totals = verdictTotals(checkpoint)
+                lines.append("| \(checkpoint) | " + columns.map { String(totals[$0] ?? 0) }.joined(separator: " | ") + " |")
+            }
+        }
         if !comparisons.isEmpty {
             lines += ["", "## Is the difference real?", "",
                       "| candidate vs baseline | Δ Pass@1 | 95% CI | p-value | test | only baseline solved | only candidate solved |",

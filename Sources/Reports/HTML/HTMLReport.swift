@@ -63,6 +63,25 @@ public struct HTMLReport {
             <table><thead><tr><th>checkpoint</th><th>Pass@1</th><th>95% CI</th>\
             \(ks.map { "<th>pass@\($0)</th>" }.joined())<th>solved</th><th>samples</th><th>harness errors</th></tr></thead>
             <tbody>\(rows)</tbody></table>
+            \(verdictTable())
+            """
+    }
+
+    /// Samples per verdict and checkpoint: how the failures changed even where Pass@1 did not.
+    private func verdictTable() -> String {
+        let columns = report.occurringVerdicts
+        guard !columns.isEmpty else { return "" }
+        var rows = ""
+        for checkpoint in report.checkpoints {
+            let totals = report.verdictTotals(checkpoint)
+            rows += "<tr><td>\(escape(checkpoint))</td>"
+                + columns.map { "<td class=num>\(totals[$0] ?? 0)</td>" }.joined() + "</tr>\n"
+        }
+        let head = columns.map { "<th><span class=\"v v\($0)\">\($0)</span></th>" }.joined()
+        return """
+            <h3>Verdicts</h3>
+            <p class=meta>Samples per verdict, over every problem.</p>
+            <table><thead><tr><th>checkpoint</th>\(head)</tr></thead><tbody>\(rows)</tbody></table>
 
             """
     }
@@ -221,7 +240,7 @@ public struct HTMLReport {
                 + "<td class=num data-value=\"\(peak)\">\(String(format: "%.1f", Double(peak) / 1_048_576))</td></tr>\n"
             rows += row
         }
-        let legend = ["AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "SV", "IE"]
+        let legend = CodeReport.verdictOrder
             .map { "<span class=\"v v\($0)\">\($0)</span>" }.joined(separator: " ")
         return """
             <h2>Per problem</h2>
