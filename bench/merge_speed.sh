@@ -4,7 +4,8 @@
 # Qwen2.5-1.5B's module shapes, for ties (density 0.2) and svd (rank 16). Best of RUNS runs each
 # (PEFT's svd once: minutes). PEFT computes the full SVD of every ΔW; Proctor truncates the
 # product of the factors through QR (same result, see docs/ARCHITECTURE.md).
-#   bench/merge_speed.sh [RUNS]      (default 3)
+#   bench/merge_speed.sh [RUNS]      (default 3; METHODS=ties skips svd, whose PEFT run takes
+#                                     half an hour on 2 cores)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 echo "adapters: $(du -sh "$work/a" | cut -f1) each; machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
 best() { sort -g | head -1; }
-for method in ties svd; do
+for method in ${METHODS:-ties svd}; do
     case $method in
         ties) options=(--density 0.2); peft_runs=$runs ;;
         svd) options=(--svd-rank 16); peft_runs=1 ;;

