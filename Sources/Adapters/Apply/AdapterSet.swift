@@ -39,6 +39,9 @@ public struct AdapterSet: Sendable {
 /// One adapter's pairs by (layer, projection): what the forward pass applies for a request.
 public struct AdapterSelection: ProjectionAdapter {
     private let pairs: [Int: [Projection: LoRAPair]]
+    /// The same pairs as the forward pass reads them, by layer and `Projection.allCases` index:
+    /// no hashing on the hot path.
+    private let prepared: [[PreparedPair?]]
 
     /// The projections a module's update goes to, by the last two segments of its path (the
     /// parent decides: GPT-2's `attn.c_proj` and `mlp.c_proj` are different projections).
@@ -75,6 +78,10 @@ public struct AdapterSelection: ProjectionAdapter {
             }
         }
         self.pairs = pairs
+        let projections = Projection.allCases
+        prepared = (0..<((pairs.keys.max() ?? -1) + 1)).map { layer in
+            projections.map { projection in pairs[layer]?[projection].map(PreparedPair.init) }
+        }
     }
 
     /// The pair applied at `layer`'s `projection`, if adapted.
@@ -86,7 +93,7 @@ public struct AdapterSelection: ProjectionAdapter {
         layer: Int, projection: Projection, input: UnsafeBufferPointer<Float>,
         output: UnsafeMutableBufferPointer<Float>, tokens: Int
     ) {
-        guard let pair = pairs[layer]?[projection] else { return }
+        guard layer < prepared.count, let pair = prepared[layer][projection.index] else { return }
         pair.addApplied(input: input, output: output, tokens: tokens)
     }
 

@@ -48,9 +48,23 @@ public enum Kernels {
         BlockDot.f32(UnsafeRawPointer(a), b, count: count)
     }
 
-    /// x += weight · y.  x, y: [count]
-    static func addScaled(_ x: UnsafeMutablePointer<Float>, _ weight: Float, _ y: UnsafePointer<Float>, count: Int) {
-        for index in 0..<count { x[index] += weight * y[index] }
+    /// x += weight · y, eight lanes at a time.  x, y: [count]
+    public static func addScaled(_ x: UnsafeMutablePointer<Float>, _ weight: Float, _ y: UnsafePointer<Float>, count: Int) {
+        let wide = count & ~7
+        let raw = UnsafeMutableRawPointer(x), source = UnsafeRawPointer(y)
+        let w = SIMD8<Float>(repeating: weight)
+        var index = 0
+        while index < wide {
+            let offset = index * MemoryLayout<Float>.stride
+            let sum = raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                + w * source.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            raw.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
+            x[index] += weight * y[index]
+            index += 1
+        }
     }
 
     /// Rotates each head of `vector` by `position` angles θ_i = position · base^(−2i/headDim).

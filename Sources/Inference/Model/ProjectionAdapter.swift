@@ -1,6 +1,19 @@
 /// A projection of a transformer layer that an adapter can update.
 public enum Projection: String, Sendable, CaseIterable {
     case query, key, value, attentionOutput, gate, up, down
+
+    /// The position in `allCases`, for tables indexed by projection.
+    public var index: Int {
+        switch self {
+        case .query: 0
+        case .key: 1
+        case .value: 2
+        case .attentionOutput: 3
+        case .gate: 4
+        case .up: 5
+        case .down: 6
+        }
+    }
 }
 
 /// Low-rank updates added next to the base projections (LoRA applied unmerged), so base and
