@@ -66,4 +66,20 @@ struct CodeReportTests {
         #expect(markdown.contains("| base | 3 | 5 | 0 | 2 | 0 |"))
         #expect(markdown.contains("| lora | 6 | 0 | 4 | 0 | 1 |"))
     }
+
+    @Test("problems with equal pass rates but different most common verdicts are listed apart from the pass-rate differences")
+    func verdictDiffering() {
+        var records: [ResultRecord] = []
+        for problem in 0..<4 {
+            records.append(Self.record("p\(problem)", "base", 0, problem == 0 ? .accepted : .compileError))
+            records.append(Self.record("p\(problem)", "lora", 0, [.wrongAnswer, .wrongAnswer, .compileError, .runtimeError][problem]))
+        }
+        let report = CodeReport(records: records)
+        #expect(report.differing == ["p0"])
+        #expect(report.verdictDiffering == ["p1", "p3"])
+        #expect(report.markdown().contains("Same pass rate, different most common verdict: 2 problems (p1, p3)."))
+        let html = HTMLReport(report: report, statements: ["p1": "Print the sum"]).render()
+        #expect(html.contains("<h3>Same pass rate, different verdicts (2 problems)</h3>"))
+        #expect(html.contains("<details open><summary>p1 — base 0/1, lora 0/1</summary><blockquote>Print the sum"))
+    }
 }

@@ -211,6 +211,18 @@ extension CodeReport {
         return totals
     }
 
+    /// Problems where the pass rates agree but the checkpoints' most common verdicts do not (a
+    /// compile error becoming a wrong answer, say): where the checkpoints behave differently
+    /// without solving more. In problem order; the problems of `differing` are not repeated.
+    public var verdictDiffering: [String] {
+        let rateDiffering = Set(differing)
+        return problemIDs.filter { id in
+            guard !rateDiffering.contains(id) else { return false }
+            let dominant = checkpoints.compactMap { matrix[id]?[$0]?.dominantVerdict }
+            return dominant.count > 1 && Set(dominant).count > 1
+        }
+    }
+
     /// The verdicts that occur for some checkpoint, in `verdictOrder`: the columns of the verdict table.
     public var occurringVerdicts: [String] {
         let seen = Set(checkpoints.flatMap { verdictTotals($0).filter { $0.value > 0 }.keys })

@@ -52,6 +52,11 @@ extension CodeReport {
         if checkpoints.count > 1 {
             lines += ["", "## Where they differ (\(differing.count) of \(problemIDs.count) problems)", ""]
             lines += matrixTable(differing)
+            let sameRate = verdictDiffering
+            if !sameRate.isEmpty {
+                lines += ["", "Same pass rate, different most common verdict: \(sameRate.count) problems ("
+                    + sameRate.joined(separator: ", ") + ")."]
+            }
         }
         lines += ["", "## Per problem", ""]
         lines += matrixTable(problemIDs)

@@ -256,26 +256,41 @@ public struct HTMLReport {
         var html = "<h2>Where they differ (\(report.differing.count) problems)</h2>\n"
         if report.differing.isEmpty { html += "<p class=meta>The checkpoints have the same pass rate on every problem.</p>\n" }
         // The first panels start open, so the page shows code side by side without a click.
-        for (position, id) in report.differing.enumerated() {
-            html += "<details\(position < 5 ? " open" : "")><summary>\(escape(id)) — "
-                + report.checkpoints.map { checkpoint in
-                    let cell = report.matrix[id]?[checkpoint]
-                    return "\(escape(checkpoint)) \(cell.map { "\($0.correct)/\($0.samples)" } ?? "–")"
-                }.joined(separator: ", ")
-                + "</summary>"
-            if let statement = statements[id] {
-                html += "<blockquote>\(escape(String(statement.prefix(600))))\(statement.count > 600 ? "…" : "")</blockquote>"
-            }
-            html += "<div class=panels>"
-            for checkpoint in report.checkpoints {
-                guard let cell = report.matrix[id]?[checkpoint] else { continue }
-                let verdict = cell.exampleVerdict ?? ""
-                html += "<div class=panel><h3>\(escape(checkpoint)) <span class=\"v v\(verdict)\">\(verdict)</span></h3>"
-                    + "<pre>\(escape(cell.exampleCode ?? ""))</pre></div>"
-            }
-            html += "</div></details>\n"
+        for (position, id) in report.differing.enumerated() { html += panel(id, open: position < 5) }
+        let sameRate = report.verdictDiffering
+        if !sameRate.isEmpty {
+            let shown = sameRate.prefix(Self.verdictPanelLimit)
+            html += "<h3>Same pass rate, different verdicts (\(sameRate.count) problems)</h3>\n"
+                + "<p class=meta>The most common verdict differs; each checkpoint's code for it"
+                + (sameRate.count > shown.count ? ", for the first \(shown.count)" : "") + ".</p>\n"
+            let opened = max(0, 5 - report.differing.count)
+            for (position, id) in shown.enumerated() { html += panel(id, open: position < opened) }
         }
         return html
+    }
+
+    /// Panels shown for problems that differ only in verdicts (they can be most of a run).
+    static let verdictPanelLimit = 20
+
+    /// One problem: the statement's opening and each checkpoint's representative code and verdict.
+    private func panel(_ id: String, open: Bool) -> String {
+        var html = "<details\(open ? " open" : "")><summary>\(escape(id)) — "
+            + report.checkpoints.map { checkpoint in
+                let cell = report.matrix[id]?[checkpoint]
+                return "\(escape(checkpoint)) \(cell.map { "\($0.correct)/\($0.samples)" } ?? "–")"
+            }.joined(separator: ", ")
+            + "</summary>"
+        if let statement = statements[id] {
+            html += "<blockquote>\(escape(String(statement.prefix(600))))\(statement.count > 600 ? "…" : "")</blockquote>"
+        }
+        html += "<div class=panels>"
+        for checkpoint in report.checkpoints {
+            guard let cell = report.matrix[id]?[checkpoint] else { continue }
+            let verdict = cell.exampleVerdict ?? ""
+            html += "<div class=panel><h3>\(escape(checkpoint)) <span class=\"v v\(verdict)\">\(verdict)</span></h3>"
+                + "<pre>\(escape(cell.exampleCode ?? ""))</pre></div>"
+        }
+        return html + "</div></details>\n"
     }
 
     static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f"]

@@ -52,7 +52,13 @@ public struct RunReport: Sendable, Codable {
     public func markdown() -> String {
         var parts = ["# \(title)", facts.map { "- **\($0.name)**: \($0.value)" }.joined(separator: "\n"),
                      code.markdown().trimmingCharacters(in: .newlines)]
-        if !code.differing.isEmpty { parts.append(differingCode()) }
+        if !code.differing.isEmpty { parts.append(differingCode(code.differing, title: "Where they differ: the code")) }
+        let sameRate = code.verdictDiffering
+        if !sameRate.isEmpty {
+            let shown = Array(sameRate.prefix(HTMLReport.verdictPanelLimit))
+            parts.append(differingCode(shown, title: "Same pass rate, different verdicts: the code ("
+                + (shown.count < sameRate.count ? "first \(shown.count) of " : "") + "\(sameRate.count) problems)"))
+        }
         if !text.isEmpty {
             parts.append("## Text metrics\n\n" + text.map { $0.markdown() }.joined(separator: "\n"))
         }
@@ -60,10 +66,10 @@ public struct RunReport: Sendable, Codable {
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// Each differing problem: the statement's opening and every checkpoint's representative code.
-    private func differingCode() -> String {
-        var lines = ["## Where they differ: the code"]
-        for id in code.differing {
+    /// Each of `ids`: the statement's opening and every checkpoint's representative code.
+    private func differingCode(_ ids: [String], title: String) -> String {
+        var lines = ["## \(title)"]
+        for id in ids {
             lines += ["", "### \(id)", ""]
             if let statement = statements[id] {
                 let excerpt = statement.prefix(300).split(separator: "\n", omittingEmptySubsequences: false)
