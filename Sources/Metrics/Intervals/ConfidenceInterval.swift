@@ -36,23 +36,16 @@ public func wilsonInterval(successes: Int, trials: Int) -> ConfidenceInterval {
 /// replacement), deterministic for a seed.
 public func bootstrapMeanInterval(_ values: [Double], resamples: Int = 10_000, seed: UInt64 = 0x5EED) -> ConfidenceInterval {
     precondition(!values.isEmpty && resamples > 0)
-    var generator = SplitMix64(seed: seed)
-    var means: [Double] = []
-    means.reserveCapacity(resamples)
-    for _ in 0..<resamples {
+    return bootstrapStatisticInterval(itemCount: values.count, resamples: resamples, seed: seed) { indices in
         var sum = 0.0
-        for _ in 0..<values.count { sum += values[generator.nextIndex(below: values.count)] }
-        means.append(sum / Double(values.count))
+        for index in indices { sum += values[index] }
+        return sum / Double(values.count)
     }
-    means.sort()
-    return ConfidenceInterval(lower: PairedBootstrap.quantile(means, 0.025), upper: PairedBootstrap.quantile(means, 0.975),
-                              confidence: 0.95, method: "bootstrap")
 }
 
 /// Percentile bootstrap interval (95%) for a statistic of `itemCount` items that is not a mean
 /// (macro-F1): each resample draws item indices with replacement and `statistic` evaluates
-/// them. Draws the same indices as `bootstrapMeanInterval` for the same seed, so for the mean
-/// it gives the same interval.
+/// them. `bootstrapMeanInterval` is this statistic for the mean.
 public func bootstrapStatisticInterval(itemCount: Int, resamples: Int = 10_000, seed: UInt64 = 0x5EED,
                                        statistic: ([Int]) -> Double) -> ConfidenceInterval {
     precondition(itemCount > 0 && resamples > 0)
