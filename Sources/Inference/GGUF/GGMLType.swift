@@ -17,6 +17,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
     case q5_K = 13
     case q6_K = 14
     case q8_K = 15
+    case iq4_nl = 20
     case i8 = 24
     case i16 = 25
     case i32 = 26
@@ -28,7 +29,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
     public var blockSize: Int {
         switch self {
         case .f32, .f16, .bf16, .i8, .i16, .i32, .i64, .f64: return 1
-        case .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q8_1: return 32
+        case .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q8_1, .iq4_nl: return 32
         case .q2_K, .q3_K, .q4_K, .q5_K, .q6_K, .q8_K: return 256
         }
     }
@@ -40,7 +41,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
         case .f16, .bf16, .i16: return 2
         case .i8: return 1
         case .i64, .f64: return 8
-        case .q4_0: return 18
+        case .q4_0, .iq4_nl: return 18
         case .q4_1: return 20
         case .q5_0: return 22
         case .q5_1: return 24
@@ -58,7 +59,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
     /// Whether this engine can dequantize and compute dot products with the type.
     public var isComputable: Bool {
         switch self {
-        case .f32, .f16, .bf16, .q4_0, .q4_1, .q8_0, .q4_K, .q6_K: return true
+        case .f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .iq4_nl, .q2_K, .q3_K, .q4_K, .q5_K, .q6_K: return true
         default: return false
         }
     }

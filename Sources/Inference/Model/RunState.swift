@@ -19,8 +19,8 @@ final class RunState {
     let attention: UnsafeMutablePointer<Float>  // [capacity] scores of one head
     let logits: UnsafeMutablePointer<Float>  // [batch, vocab] rows of the tokens that asked for logits
     let packed: UnsafeMutablePointer<Float>  // [batch, wide] xb's rows made contiguous for an adapter
-    /// int8 blocks of the current matrix-product input.
-    var activations: QuantizedActivations
+    /// The current matrix-product input in the int8 formats its weights need.
+    let activations: QuantizedActivations
     /// Longest sequence a slot's cache holds.  // tokens
     let capacity: Int
     /// Most tokens in one forward pass.

@@ -83,7 +83,6 @@ final class Transformer {
             for b in 0..<n { normalize(s.xb + b * wide, s.x + b * dim, layer.attentionNorm, layer.attentionNormBias) }
 
             // q = xb·Wqᵀ [n, qDim], k = xb·Wkᵀ [n, kvDim], v = xb·Wvᵀ [n, kvDim]
-            s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
             WeightMatrix.multiply([(layer.query, s.q), (layer.key, s.k), (layer.value, s.v)], s.xb, s.activations,
                                   parallel: parallel, batch: n, inputStride: wide)
             if let adapter {
@@ -121,7 +120,6 @@ final class Transformer {
             }
 
             // x += xb·Woᵀ  [n, dim]
-            s.activations.quantize(s.xb, rows: n, columns: qDim, stride: wide)
             WeightMatrix.multiply([(layer.attentionOutput, s.xb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
             adapter?.addUpdate(layer: layerIndex, projection: .attentionOutput,
                                input: packedRows(s.xb, rows: n, columns: qDim, stride: wide),
@@ -132,7 +130,6 @@ final class Transformer {
             // MLP: x += (silu(xb·Wgateᵀ) ⊙ xb·Wupᵀ)·Wdownᵀ, xb = rmsnorm(x)  [n, hidden] inside
             // (GPT-2: x += gelu(xb·Wupᵀ + b)·Wdownᵀ + b)
             for b in 0..<n { normalize(s.xb + b * wide, s.x + b * dim, layer.ffnNorm, layer.ffnNormBias) }
-            s.activations.quantize(s.xb, rows: n, columns: dim, stride: wide)
             if let gate = layer.gate {
                 WeightMatrix.multiply([(gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
                 if let adapter {
@@ -155,7 +152,6 @@ final class Transformer {
                     Kernels.geluTanh(s.hb, count: n * hidden)
                 }
             }
-            s.activations.quantize(s.hb, rows: n, columns: hidden, stride: hidden)
             WeightMatrix.multiply([(layer.down, s.xb2)], s.hb, s.activations, parallel: parallel, batch: n)
             adapter?.addUpdate(layer: layerIndex, projection: .down,
                                input: UnsafeBufferPointer(start: s.hb, count: n * hidden),
@@ -171,7 +167,6 @@ final class Transformer {
             m += 1
         }
         if m > 0 {
-            s.activations.quantize(s.xb, rows: m, columns: dim, stride: wide)
             WeightMatrix.multiply([(weights.output, s.logits)], s.xb, s.activations, parallel: parallel, batch: m, inputStride: wide)
         }
         return UnsafeMutableBufferPointer(start: s.logits, count: m * c.vocabularySize)

@@ -1,3 +1,5 @@
+import CKernels
+
 /// A weight matrix left in the model file's ggml blocks: `rows` rows of `columns` elements,
 /// each row `rowBytes` long. Computes `out = W · x` on the blocks directly.
 struct WeightMatrix: @unchecked Sendable {
@@ -21,12 +23,12 @@ struct WeightMatrix: @unchecked Sendable {
         self.rowBytes = type.rowBytes(count: columns)!
     }
 
-    /// Whether the product quantizes the activations to int8 blocks first.
-    var usesQuantizedActivations: Bool { type == .q4_0 || type == .q4_1 || type == .q8_0 }
+    /// The int8 format the product quantizes the activations to; nil for float weights.
+    var activationFormat: QuantizedActivations.Format? { QuantizedActivations.Format(weights: type) }
 
     /// `out[b, r] = Σ_c W[r, c] · x[b, c]` for `r` in `rowRange` and every batch row `b`.
     ///   x: [batch, columns], row b at `x + b · inputStride`; out: [batch, rows].
-    /// `activations` must already hold `x` quantized when `usesQuantizedActivations`.
+    /// `activations` must already hold `x` quantized in `activationFormat` when there is one.
     ///
     /// Each weight row meets every batch row while it is in cache, so a batch of B rows reads
     /// the weights once instead of B times. The arithmetic of each (weight row, batch row)
@@ -35,62 +37,29 @@ struct WeightMatrix: @unchecked Sendable {
         _ x: UnsafePointer<Float>, inputStride: Int, batch: Int, _ activations: QuantizedActivations,
         into out: UnsafeMutablePointer<Float>, rowRange: Range<Int>
     ) {
-        let blocks = columns / 32
-        switch type {
-        case .q4_0, .q4_1, .q8_0:
+        if let format = activationFormat {
             precondition(activations.rows == batch && activations.columns == columns, "\(name): activations not quantized for this product")
-            activations.widened.withUnsafeBufferPointer { quants in
-                activations.scales.withUnsafeBufferPointer { scales in
-                    activations.scaledSums.withUnsafeBufferPointer { sums in
-                        let q = quants.baseAddress!, d = scales.baseAddress!, s = sums.baseAddress!
-                        for row in rowRange {
-                            let weights = data + row * rowBytes
-                            for b in 0..<batch {
-                                let (qb, db, sb) = (q + b * columns, d + b * blocks, s + b * blocks)
-                                switch type {
-                                case .q4_0: out[b * rows + row] = BlockDot.q4_0(weights, qb, db, blocks: blocks)
-                                case .q4_1: out[b * rows + row] = BlockDot.q4_1(weights, qb, db, sb, blocks: blocks)
-                                default: out[b * rows + row] = BlockDot.q8_0(weights, qb, db, blocks: blocks)
-                                }
-                            }
-                        }
-                    }
+            pk_matmul_rows(
+                pk_type(rawValue: type.rawValue), data, rowBytes, Int32(columns), Int32(rowRange.lowerBound), Int32(rowRange.upperBound),
+                activations.data(format), QuantizedActivations.rowBytes(format, columns: columns), Int32(batch), out, rows)
+            return
+        }
+        for row in rowRange {
+            let weights = data + row * rowBytes
+            for b in 0..<batch {
+                let xb = x + b * inputStride
+                switch type {
+                case .f32: out[b * rows + row] = BlockDot.f32(weights, xb, count: columns)
+                case .f16: out[b * rows + row] = BlockDot.f16(weights, xb, count: columns)
+                default: out[b * rows + row] = BlockDot.bf16(weights, xb, count: columns)
                 }
             }
-        case .f32, .f16, .bf16:
-            for row in rowRange {
-                let weights = data + row * rowBytes
-                for b in 0..<batch {
-                    let xb = x + b * inputStride
-                    switch type {
-                    case .f32: out[b * rows + row] = BlockDot.f32(weights, xb, count: columns)
-                    case .f16: out[b * rows + row] = BlockDot.f16(weights, xb, count: columns)
-                    default: out[b * rows + row] = BlockDot.bf16(weights, xb, count: columns)
-                    }
-                }
-            }
-        case .q4_K, .q6_K:
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 256) { scratch in
-                for row in rowRange {
-                    for b in 0..<batch { out[b * rows + row] = 0 }
-                    for block in 0..<(columns / 256) {
-                        // Dequantized once, used by every batch row.
-                        let source = data + row * rowBytes + block * type.blockBytes
-                        if type == .q4_K { Dequantize.q4_KBlock(source, scratch.baseAddress!) } else { Dequantize.q6_KBlock(source, scratch.baseAddress!) }
-                        for b in 0..<batch {
-                            out[b * rows + row] += BlockDot.f32(UnsafeRawPointer(scratch.baseAddress!), x + b * inputStride + block * 256, count: 256)
-                        }
-                    }
-                }
-            }
-        default:
-            preconditionFailure("\(name): \(type) is not computable")
         }
     }
 
     /// Several products of the same input, `outs[i] = matrices[i] · x`, as one parallel job
-    /// so the workers synchronise once. `activations` must hold `x` quantized (see
-    /// `QuantizedActivations.quantize`) when any matrix `usesQuantizedActivations`.
+    /// so the workers synchronise once. `x` is quantized first, once into each activation
+    /// format the matrices need.
     ///   x: [batch, columns] at row stride `inputStride` (default `columns`);
     ///   outs[i]: [batch, matrices[i].rows]
     static func multiply(
@@ -98,6 +67,12 @@ struct WeightMatrix: @unchecked Sendable {
         _ activations: QuantizedActivations, parallel: ParallelRows, batch: Int = 1, inputStride: Int? = nil
     ) {
         let totalRows = products.reduce(0) { $0 + $1.matrix.rows }
+        let columns = products[0].matrix.columns
+        var quantized: Set<QuantizedActivations.Format> = []
+        for product in products {
+            guard let format = product.matrix.activationFormat, quantized.insert(format).inserted else { continue }
+            activations.quantize(x, rows: batch, columns: columns, stride: inputStride ?? columns, format: format)
+        }
         let shared = UncheckedSendable((products, x, activations))
         parallel.run(totalRows) { range in
             let (products, x, activations) = shared.value

@@ -1,0 +1,174 @@
+// Block layouts of ggml's formats and the helpers every kernel file shares.
+#ifndef CKERNELS_BLOCKS_H
+#define CKERNELS_BLOCKS_H
+
+// Dequantizers must round exactly as the reference does: no fused multiply-adds unless asked for.
+#pragma STDC FP_CONTRACT OFF
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__AVX2__) && defined(__FMA__) && defined(__F16C__)
+#define PK_AVX2 1
+#include <immintrin.h>
+#endif
+
+#define QK 32      // elements per block of the 32-element formats
+#define QK_K 256   // elements per super-block of the K formats
+
+typedef uint16_t pk_half;  // IEEE 754 binary16 bits
+
+// 32-element formats. Element j < 16 sits in the low nibble of qs[j], element j + 16 in its
+// high nibble; Q5 formats keep bit 4 of element j in bit j of qh.
+typedef struct { pk_half d; uint8_t qs[QK / 2]; } block_q4_0;                  // (q - 8)·d
+typedef struct { pk_half d, m; uint8_t qs[QK / 2]; } block_q4_1;               // q·d + m
+typedef struct { pk_half d; uint8_t qh[4]; uint8_t qs[QK / 2]; } block_q5_0;   // (q - 16)·d
+typedef struct { pk_half d, m; uint8_t qh[4]; uint8_t qs[QK / 2]; } block_q5_1;// q·d + m
+typedef struct { pk_half d; int8_t qs[QK]; } block_q8_0;                       // q·d
+typedef struct { pk_half d, s; int8_t qs[QK]; } block_q8_1;                    // q·d; s = d·Σq
+typedef struct { pk_half d; uint8_t qs[QK / 2]; } block_iq4_nl;                // table[q]·d
+
+// K formats: super-blocks of 256 in sub-blocks of 16 or 32 with their own scales.
+typedef struct { uint8_t scales[QK_K / 16]; uint8_t qs[QK_K / 4]; pk_half d, dmin; } block_q2_K;
+typedef struct { uint8_t hmask[QK_K / 8]; uint8_t qs[QK_K / 4]; uint8_t scales[12]; pk_half d; } block_q3_K;
+typedef struct { pk_half d, dmin; uint8_t scales[12]; uint8_t qs[QK_K / 2]; } block_q4_K;
+typedef struct { pk_half d, dmin; uint8_t scales[12]; uint8_t qh[QK_K / 8]; uint8_t qs[QK_K / 2]; } block_q5_K;
+typedef struct { uint8_t ql[QK_K / 2]; uint8_t qh[QK_K / 4]; int8_t scales[QK_K / 16]; pk_half d; } block_q6_K;
+// The activations of K-format products: a float scale, the quants, and sums of each 16.
+typedef struct { float d; int8_t qs[QK_K]; int16_t bsums[QK_K / 16]; } block_q8_K;
+
+_Static_assert(sizeof(block_q4_0) == 18, "Q4_0 block");
+_Static_assert(sizeof(block_q4_1) == 20, "Q4_1 block");
+_Static_assert(sizeof(block_q5_0) == 22, "Q5_0 block");
+_Static_assert(sizeof(block_q5_1) == 24, "Q5_1 block");
+_Static_assert(sizeof(block_q8_0) == 34, "Q8_0 block");
+_Static_assert(sizeof(block_q8_1) == 36, "Q8_1 block");
+_Static_assert(sizeof(block_iq4_nl) == 18, "IQ4_NL block");
+_Static_assert(sizeof(block_q2_K) == 84, "Q2_K block");
+_Static_assert(sizeof(block_q3_K) == 110, "Q3_K block");
+_Static_assert(sizeof(block_q4_K) == 144, "Q4_K block");
+_Static_assert(sizeof(block_q5_K) == 176, "Q5_K block");
+_Static_assert(sizeof(block_q6_K) == 210, "Q6_K block");
+_Static_assert(sizeof(block_q8_K) == 292, "Q8_K block");
+
+// IQ4_NL's sixteen non-linear levels.
+static const int8_t pk_iq4nl_levels[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
+
+static inline float pk_half_to_float(pk_half h) {
+#if defined(PK_AVX2)
+    // Through a fresh register: _cvtsh_ss may insert into a live vector register and chain
+    // every block's scale to the previous block's accumulation.
+    return _mm_cvtss_f32(_mm_cvtph_ps(_mm_cvtsi32_si128(h)));
+#else
+    _Float16 value;
+    memcpy(&value, &h, 2);
+    return (float)value;
+#endif
+}
+
+static inline pk_half pk_float_to_half(float f) {
+#if defined(PK_AVX2)
+    return _cvtss_sh(f, 0);  // round to nearest even
+#else
+    _Float16 value = (_Float16)f;
+    pk_half h;
+    memcpy(&h, &value, 2);
+    return h;
+#endif
+}
+
+static inline float pk_bf16_to_float(uint16_t bits) {
+    uint32_t widened = (uint32_t)bits << 16;
+    float f;
+    memcpy(&f, &widened, 4);
+    return f;
+}
+
+// Round half to even for |x| < 2^22, as ggml's nearest_int.
+static inline int pk_nearest_int(float x) {
+    float shifted = x + 12582912.f;
+    int32_t bits;
+    memcpy(&bits, &shifted, 4);
+    return (bits & 0x007fffff) - 0x00400000;
+}
+
+// The 6-bit scale and min of sub-block j (0..7) packed in a Q4_K/Q5_K block's 12 bytes.
+static inline void pk_scale_min_k4(int j, const uint8_t *q, uint8_t *scale, uint8_t *min) {
+    if (j < 4) {
+        *scale = q[j] & 63;
+        *min = q[j + 4] & 63;
+    } else {
+        *scale = (q[j + 4] & 0x0F) | ((q[j - 4] >> 6) << 4);
+        *min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
+    }
+}
+
+#if defined(PK_AVX2)
+static inline float pk_hsum_ps(__m256 x) {
+    __m128 sum = _mm_add_ps(_mm256_extractf128_ps(x, 1), _mm256_castps256_ps128(x));
+    sum = _mm_add_ps(sum, _mm_movehl_ps(sum, sum));
+    sum = _mm_add_ss(sum, _mm_movehdup_ps(sum));
+    return _mm_cvtss_f32(sum);
+}
+
+static inline int pk_hsum_epi32(__m256i x) {
+    __m128i sum = _mm_add_epi32(_mm256_extracti128_si256(x, 1), _mm256_castsi256_si128(x));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, _MM_SHUFFLE(1, 0, 3, 2)));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, _MM_SHUFFLE(2, 3, 0, 1)));
+    return _mm_cvtsi128_si32(sum);
+}
+
+// 16 bytes of nibbles as 32 bytes: the low nibbles (elements 0..15), then the high ones.
+static inline __m256i pk_unpack_nibbles(const uint8_t *packed) {
+    __m128i bytes = _mm_loadu_si128((const __m128i *)packed);
+    __m256i both = _mm256_set_m128i(_mm_srli_epi16(bytes, 4), bytes);
+    return _mm256_and_si256(both, _mm256_set1_epi8(0x0F));
+}
+
+// 32 bits as 32 bytes: 0xFF where the bit is set, 0 where it is clear.
+static inline __m256i pk_expand_bits(const uint8_t *bits) {
+    uint32_t word;
+    memcpy(&word, bits, 4);
+    // Byte k of the result holds source byte k / 8; then each byte keeps only its own bit.
+    __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32((int)word),
+        _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202, 0x0101010101010101, 0x0000000000000000));
+    __m256i select = _mm256_set1_epi64x((long long)0x8040201008040201ULL);
+    return _mm256_cmpeq_epi8(_mm256_and_si256(spread, select), select);
+}
+
+// Σ of products of unsigned bytes u and signed bytes s, as 8 int32. Adjacent pairs are summed
+// in int16 with saturation: callers keep |u₀s₀ + u₁s₁| ≤ 32767 (true of every format here).
+static inline __m256i pk_dot_u8_i8(__m256i u, __m256i s) {
+    return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));
+}
+
+// Σ of products of two signed byte vectors, as 8 int32 (the sign moves onto y).
+static inline __m256i pk_dot_i8_i8(__m256i x, __m256i y) {
+    return pk_dot_u8_i8(_mm256_sign_epi8(x, x), _mm256_sign_epi8(y, x));
+}
+#endif
+
+// Per-family entry points (one file each).
+#define PK_DECLARE(name) \
+    void pk_dequantize_##name(const void *source, float *destination, int64_t count); \
+    float pk_dot_##name##_ref(const void *weights, const void *activations, int count); \
+    float pk_dot_##name(const void *weights, const void *activations, int count);
+PK_DECLARE(q4_0)
+PK_DECLARE(q4_1)
+PK_DECLARE(q5_0)
+PK_DECLARE(q5_1)
+PK_DECLARE(q8_0)
+PK_DECLARE(iq4_nl)
+PK_DECLARE(q2_K)
+PK_DECLARE(q3_K)
+PK_DECLARE(q4_K)
+PK_DECLARE(q5_K)
+PK_DECLARE(q6_K)
+#undef PK_DECLARE
+
+void pk_quantize_q8_0(const float *x, void *y, int64_t count);
+void pk_quantize_q8_1(const float *x, void *y, int64_t count);
+void pk_quantize_q8_K(const float *x, void *y, int64_t count);
+
+#endif

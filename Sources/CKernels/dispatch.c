@@ -1,0 +1,140 @@
+// The table of formats and the row-range matrix product every weight type goes through.
+#include "ckernels.h"
+#include "blocks.h"
+
+typedef void (*dequantize_fn)(const void *, float *, int64_t);
+typedef float (*dot_fn)(const void *, const void *, int);
+
+typedef struct {
+    int block_size, block_bytes;
+    pk_type activation;
+    dequantize_fn dequantize;
+    dot_fn dot, dot_ref;
+} format;
+
+#define QUANTIZED(name, block, bytes, act) \
+    {block, bytes, act, pk_dequantize_##name, pk_dot_##name, pk_dot_##name##_ref}
+
+static void dequantize_f32(const void *source, float *y, int64_t count) { memcpy(y, source, (size_t)count * 4); }
+static void dequantize_f16(const void *source, float *y, int64_t count) {
+    const pk_half *x = source;
+    for (int64_t i = 0; i < count; i++) y[i] = pk_half_to_float(x[i]);
+}
+static void dequantize_bf16(const void *source, float *y, int64_t count) {
+    const uint16_t *x = source;
+    for (int64_t i = 0; i < count; i++) y[i] = pk_bf16_to_float(x[i]);
+}
+
+static float dot_f32(const void *weights, const void *activations, int count) {
+    const float *w = weights, *x = activations;
+    float sum = 0;
+    for (int i = 0; i < count; i++) sum += w[i] * x[i];
+    return sum;
+}
+static float dot_f16(const void *weights, const void *activations, int count) {
+    const pk_half *w = weights;
+    const float *x = activations;
+    float sum = 0;
+    for (int i = 0; i < count; i++) sum += pk_half_to_float(w[i]) * x[i];
+    return sum;
+}
+static float dot_bf16(const void *weights, const void *activations, int count) {
+    const uint16_t *w = weights;
+    const float *x = activations;
+    float sum = 0;
+    for (int i = 0; i < count; i++) sum += pk_bf16_to_float(w[i]) * x[i];
+    return sum;
+}
+
+// Float weights multiply float activations; the Swift side keeps its own SIMD float dots,
+// these scalar ones serve dequantization and the tests.
+static const format *lookup(pk_type type) {
+    static const format f32 = {1, 4, PK_F32, dequantize_f32, dot_f32, dot_f32};
+    static const format f16 = {1, 2, PK_F32, dequantize_f16, dot_f16, dot_f16};
+    static const format bf16 = {1, 2, PK_F32, dequantize_bf16, dot_bf16, dot_bf16};
+    static const format q4_0 = QUANTIZED(q4_0, QK, 18, PK_Q8_0);
+    static const format q4_1 = QUANTIZED(q4_1, QK, 20, PK_Q8_1);
+    static const format q5_0 = QUANTIZED(q5_0, QK, 22, PK_Q8_0);
+    static const format q5_1 = QUANTIZED(q5_1, QK, 24, PK_Q8_1);
+    static const format q8_0 = QUANTIZED(q8_0, QK, 34, PK_Q8_0);
+    static const format iq4_nl = QUANTIZED(iq4_nl, QK, 18, PK_Q8_0);
+    static const format q2_K = QUANTIZED(q2_K, QK_K, 84, PK_Q8_K);
+    static const format q3_K = QUANTIZED(q3_K, QK_K, 110, PK_Q8_K);
+    static const format q4_K = QUANTIZED(q4_K, QK_K, 144, PK_Q8_K);
+    static const format q5_K = QUANTIZED(q5_K, QK_K, 176, PK_Q8_K);
+    static const format q6_K = QUANTIZED(q6_K, QK_K, 210, PK_Q8_K);
+    switch (type) {
+    case PK_F32: return &f32;
+    case PK_F16: return &f16;
+    case PK_BF16: return &bf16;
+    case PK_Q4_0: return &q4_0;
+    case PK_Q4_1: return &q4_1;
+    case PK_Q5_0: return &q5_0;
+    case PK_Q5_1: return &q5_1;
+    case PK_Q8_0: return &q8_0;
+    case PK_IQ4_NL: return &iq4_nl;
+    case PK_Q2_K: return &q2_K;
+    case PK_Q3_K: return &q3_K;
+    case PK_Q4_K: return &q4_K;
+    case PK_Q5_K: return &q5_K;
+    case PK_Q6_K: return &q6_K;
+    default: return NULL;
+    }
+}
+
+int pk_type_supported(pk_type type) { return lookup(type) != NULL; }
+
+int pk_activation_type(pk_type type) {
+    const format *f = lookup(type);
+    return f ? (int)f->activation : -1;
+}
+
+int pk_block_size(pk_type type) {
+    if (type == PK_Q8_1 || type == PK_Q8_0) return QK;
+    if (type == PK_Q8_K) return QK_K;
+    const format *f = lookup(type);
+    return f ? f->block_size : 0;
+}
+
+int pk_block_bytes(pk_type type) {
+    if (type == PK_Q8_0) return (int)sizeof(block_q8_0);
+    if (type == PK_Q8_1) return (int)sizeof(block_q8_1);
+    if (type == PK_Q8_K) return (int)sizeof(block_q8_K);
+    const format *f = lookup(type);
+    return f ? f->block_bytes : 0;
+}
+
+void pk_dequantize_row(pk_type type, const void *source, float *destination, int64_t count) {
+    lookup(type)->dequantize(source, destination, count);
+}
+
+void pk_quantize_activations(pk_type type, const float *values, void *destination, int64_t count) {
+    switch (type) {
+    case PK_Q8_0: pk_quantize_q8_0(values, destination, count); break;
+    case PK_Q8_1: pk_quantize_q8_1(values, destination, count); break;
+    case PK_Q8_K: pk_quantize_q8_K(values, destination, count); break;
+    default: memcpy(destination, values, (size_t)count * sizeof(float)); break;
+    }
+}
+
+float pk_dot(pk_type type, const void *weights, const void *activations, int count) {
+    return lookup(type)->dot(weights, activations, count);
+}
+
+float pk_dot_ref(pk_type type, const void *weights, const void *activations, int count) {
+    return lookup(type)->dot_ref(weights, activations, count);
+}
+
+void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int columns,
+                    int row_begin, int row_end,
+                    const void *activations, size_t activation_row_bytes, int batch,
+                    float *out, size_t out_stride) {
+    const dot_fn dot = lookup(type)->dot;
+    const uint8_t *w = weights, *x = activations;
+    for (int r = row_begin; r < row_end; r++) {
+        const uint8_t *row = w + (size_t)r * row_bytes;
+        for (int b = 0; b < batch; b++) {
+            out[(size_t)b * out_stride + r] = dot(row, x + (size_t)b * activation_row_bytes, columns);
+        }
+    }
+}

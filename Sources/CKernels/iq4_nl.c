@@ -1,0 +1,47 @@
+// IQ4_NL: 32 elements, half scale d, value levels[q]·d for a 4-bit index q into sixteen
+// non-linear levels; nibbles laid out as Q4_0. Multiplies against Q8_0.
+#include "blocks.h"
+
+void pk_dequantize_iq4_nl(const void *source, float *y, int64_t count) {
+    const block_iq4_nl *x = source;
+    for (int64_t i = 0; i < count / QK; i++) {
+        const float d = pk_half_to_float(x[i].d);
+        for (int j = 0; j < QK / 2; j++) {
+            y[i * QK + j] = d * pk_iq4nl_levels[x[i].qs[j] & 0x0F];
+            y[i * QK + j + QK / 2] = d * pk_iq4nl_levels[x[i].qs[j] >> 4];
+        }
+    }
+}
+
+float pk_dot_iq4_nl_ref(const void *weights, const void *activations, int count) {
+    const block_iq4_nl *x = weights;
+    const block_q8_0 *y = activations;
+    float sum = 0;
+    for (int i = 0; i < count / QK; i++) {
+        int dot = 0;
+        for (int j = 0; j < QK / 2; j++) {
+            dot += pk_iq4nl_levels[x[i].qs[j] & 0x0F] * y[i].qs[j]
+                 + pk_iq4nl_levels[x[i].qs[j] >> 4] * y[i].qs[j + QK / 2];
+        }
+        sum += dot * (pk_half_to_float(x[i].d) * pk_half_to_float(y[i].d));
+    }
+    return sum;
+}
+
+float pk_dot_iq4_nl(const void *weights, const void *activations, int count) {
+#if defined(PK_AVX2)
+    const block_iq4_nl *x = weights;
+    const block_q8_0 *y = activations;
+    const __m256i levels = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)pk_iq4nl_levels));
+    __m256 accumulator = _mm256_setzero_ps();
+    for (int i = 0; i < count / QK; i++) {
+        const __m256i w = _mm256_shuffle_epi8(levels, pk_unpack_nibbles(x[i].qs));
+        const __m256i a = _mm256_loadu_si256((const __m256i *)y[i].qs);
+        const __m256 scale = _mm256_set1_ps(pk_half_to_float(x[i].d) * pk_half_to_float(y[i].d));
+        accumulator = _mm256_fmadd_ps(scale, _mm256_cvtepi32_ps(pk_dot_i8_i8(w, a)), accumulator);
+    }
+    return pk_hsum_ps(accumulator);
+#else
+    return pk_dot_iq4_nl_ref(weights, activations, count);
+#endif
+}

@@ -1,0 +1,51 @@
+// Q5_1: 32 elements, half scale d and offset m, value q·d + m with q's bit 4 in qh as in
+// Q5_0. Multiplies against Q8_1.
+#include "blocks.h"
+
+static inline int q5_1_quant(const block_q5_1 *x, int j) {
+    uint32_t high;
+    memcpy(&high, x->qh, 4);
+    const int nibble = j < QK / 2 ? (x->qs[j] & 0x0F) : (x->qs[j - QK / 2] >> 4);
+    return nibble | (((high >> j) & 1) << 4);
+}
+
+void pk_dequantize_q5_1(const void *source, float *y, int64_t count) {
+    const block_q5_1 *x = source;
+    for (int64_t i = 0; i < count / QK; i++) {
+        const float d = pk_half_to_float(x[i].d), m = pk_half_to_float(x[i].m);
+        for (int j = 0; j < QK; j++) y[i * QK + j] = q5_1_quant(&x[i], j) * d + m;
+    }
+}
+
+float pk_dot_q5_1_ref(const void *weights, const void *activations, int count) {
+    const block_q5_1 *x = weights;
+    const block_q8_1 *y = activations;
+    float sum = 0;
+    for (int i = 0; i < count / QK; i++) {
+        int dot = 0;
+        for (int j = 0; j < QK; j++) dot += q5_1_quant(&x[i], j) * y[i].qs[j];
+        sum += (pk_half_to_float(x[i].d) * pk_half_to_float(y[i].d)) * dot
+             + pk_half_to_float(x[i].m) * pk_half_to_float(y[i].s);
+    }
+    return sum;
+}
+
+float pk_dot_q5_1(const void *weights, const void *activations, int count) {
+#if defined(PK_AVX2)
+    const block_q5_1 *x = weights;
+    const block_q8_1 *y = activations;
+    __m256 accumulator = _mm256_setzero_ps();
+    float offsets = 0;
+    for (int i = 0; i < count / QK; i++) {
+        const __m256i high = _mm256_and_si256(pk_expand_bits(x[i].qh), _mm256_set1_epi8(0x10));
+        const __m256i w = _mm256_or_si256(pk_unpack_nibbles(x[i].qs), high);
+        const __m256i a = _mm256_loadu_si256((const __m256i *)y[i].qs);
+        const __m256 scale = _mm256_set1_ps(pk_half_to_float(x[i].d) * pk_half_to_float(y[i].d));
+        accumulator = _mm256_fmadd_ps(scale, _mm256_cvtepi32_ps(pk_dot_u8_i8(w, a)), accumulator);
+        offsets += pk_half_to_float(x[i].m) * pk_half_to_float(y[i].s);
+    }
+    return pk_hsum_ps(accumulator) + offsets;
+#else
+    return pk_dot_q5_1_ref(weights, activations, count);
+#endif
+}

@@ -1,0 +1,84 @@
+import CKernels
+@testable import Inference
+import Testing
+
+/// The SIMD dot products against the scalar references that specify them, on seeded random
+/// blocks of every format (scale fields set to ordinary halves, every other byte random).
+@Suite("SIMD kernels equal their scalar references")
+struct KernelReferenceTests {
+    static let quantizedTypes: [GGMLType] = [.q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .iq4_nl, .q2_K, .q3_K, .q4_K, .q5_K, .q6_K]
+
+    /// Byte offsets of each format's half-precision scale fields within a block.
+    static func halfFields(_ type: GGMLType) -> [Int] {
+        switch type {
+        case .q4_0, .q5_0, .q8_0, .iq4_nl: return [0]
+        case .q4_1, .q5_1, .q4_K, .q5_K: return [0, 2]
+        case .q2_K: return [80, 82]
+        case .q3_K: return [108]
+        case .q6_K: return [208]
+        default: return []
+        }
+    }
+
+    /// `blocks` random blocks of `type` with sane scales.
+    static func randomRow(_ type: GGMLType, blocks: Int, generator: inout SplitMix) -> [UInt8] {
+        var bytes = (0..<(blocks * type.blockBytes)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        for block in 0..<blocks {
+            for field in halfFields(type) {
+                let magnitude = Float(generator.next() % 1000 + 1) * 1e-4
+                let bits = Float16(magnitude).bitPattern
+                bytes[block * type.blockBytes + field] = UInt8(bits & 0xFF)
+                bytes[block * type.blockBytes + field + 1] = UInt8(bits >> 8)
+            }
+        }
+        return bytes
+    }
+
+    @Test("every quantized format's SIMD dot product equals its scalar reference", arguments: quantizedTypes)
+    func simdMatchesReference(type: GGMLType) throws {
+        var generator = SplitMix(seed: UInt64(type.rawValue))
+        let columns = 1536
+        for trial in 0..<8 {
+            let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
+            let x = (0..<columns).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-4 * Float(trial + 1) }
+            let format = try #require(QuantizedActivations.Format(weights: type))
+            let activations = QuantizedActivations(capacity: columns)
+            x.withUnsafeBufferPointer {
+                activations.quantize($0.baseAddress!, rows: 1, columns: columns, stride: columns, format: format)
+            }
+            let kernel = pk_type(rawValue: type.rawValue)
+            let (simd, reference) = row.withUnsafeBytes { weights in
+                (pk_dot(kernel, weights.baseAddress!, activations.data(format), Int32(columns)),
+                 pk_dot_ref(kernel, weights.baseAddress!, activations.data(format), Int32(columns)))
+            }
+            // The integer sums are exact; the float rounding differs: the reference converts a
+            // block's whole integer sum (up to ~2^28 for Q6_K) to float, the SIMD path 8 lanes.
+            #expect(abs(simd - reference) <= 1e-4 * max(1, abs(reference)), "\(type) trial \(trial): \(simd) vs \(reference)")
+        }
+    }
+
+    @Test("every supported GGUF type is computable and has an activation format or is float")
+    func supportedTypes() {
+        for type in Self.quantizedTypes {
+            #expect(type.isComputable)
+            #expect(QuantizedActivations.Format(weights: type) != nil)
+            #expect(Int(pk_block_bytes(pk_type(rawValue: type.rawValue))) == type.blockBytes)
+        }
+        for type in [GGMLType.f32, .f16, .bf16] {
+            #expect(type.isComputable && QuantizedActivations.Format(weights: type) == nil)
+        }
+    }
+}
+
+/// A small seeded generator for test data.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
