@@ -28,9 +28,8 @@ final class QuantizedActivations {
     init(capacity: Int) {
         self.capacity = capacity
         for format in Format.allCases {
-            // Q8_1 has the largest blocks per element (36 bytes per 32).
-            let bytes = (capacity / 32 + 1) * 36
-            buffers[format] = .allocate(byteCount: bytes, alignment: 64)
+            let blocks = capacity / Int(pk_block_size(format.kernelType)) + 1
+            buffers[format] = .allocate(byteCount: blocks * Int(pk_block_bytes(format.kernelType)), alignment: 64)
         }
     }
 
@@ -46,7 +45,8 @@ final class QuantizedActivations {
     /// Quantizes `rows` vectors of `columns` floats, row r at `values + r · stride`, into
     /// `format`. `columns` must be a whole number of the format's blocks.
     func quantize(_ values: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int, format: Format) {
-        precondition(columns % Int(pk_block_size(format.kernelType)) == 0 && rows * columns <= capacity)
+        precondition(columns % Int(pk_block_size(format.kernelType)) == 0 && rows * columns <= capacity,
+                     "\(rows) rows of \(columns) do not fit \(capacity) or are not whole \(format) blocks")
         self.rows = rows
         self.columns = columns
         let rowBytes = Self.rowBytes(format, columns: columns)
