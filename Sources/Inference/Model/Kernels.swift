@@ -114,6 +114,22 @@ public enum Kernels {
         for index in 0..<count { x[index] += y[index] }
     }
 
+    /// out += weight · v with v stored in half precision (the same rounding as the scalar
+    /// loop: a product, then a sum, never fused).  out, values: [count]
+    static func addScaledHalf(_ out: UnsafeMutablePointer<Float>, _ weight: Float, _ values: UnsafePointer<Float16>, count: Int) {
+        var index = 0
+        while index + 16 <= count {
+            let v = SIMD16<Float>(UnsafeRawPointer(values + index).loadUnaligned(as: SIMD16<Float16>.self))
+            let sum = UnsafeRawPointer(out + index).loadUnaligned(as: SIMD16<Float>.self) + weight * v
+            UnsafeMutableRawPointer(out + index).storeBytes(of: sum, as: SIMD16<Float>.self)
+            index += 16
+        }
+        while index < count {
+            out[index] += weight * Float(values[index])
+            index += 1
+        }
+    }
+
     /// out = x rounded to half precision.  x, out: [count]
     static func storeHalf(_ out: UnsafeMutablePointer<Float16>, _ x: UnsafePointer<Float>, count: Int) {
         for index in 0..<count { out[index] = Float16(x[index]) }

@@ -15,8 +15,8 @@ final class RunState {
     let q: UnsafeMutablePointer<Float>  // [batch, qDim]
     let k: UnsafeMutablePointer<Float>  // [batch, kvDim]
     let v: UnsafeMutablePointer<Float>  // [batch, kvDim]
-    let qHalf: UnsafeMutablePointer<Float16>  // [qDim] one query rounded to the cache's precision
-    let attention: UnsafeMutablePointer<Float>  // [capacity] scores of one head
+    let qHalf: UnsafeMutablePointer<Float16>  // [batch, qDim] queries rounded to the cache's precision
+    let attention: UnsafeMutablePointer<Float>  // [workers, capacity] scores of one head per worker
     let logits: UnsafeMutablePointer<Float>  // [batch, vocab] rows of the tokens that asked for logits
     let packed: UnsafeMutablePointer<Float>  // [batch, wide] xb's rows made contiguous for an adapter
     /// The current matrix-product input in the int8 formats its weights need.
@@ -39,7 +39,7 @@ final class RunState {
     /// Per slot: the slot whose cache holds its first `length` positions (itself when unshared).
     private var prefixes: [(slot: Int, length: Int)] = []
 
-    init(config: ModelConfig, capacity: Int, batchCapacity: Int = 64, singlePrecisionCache: Bool = false) {
+    init(config: ModelConfig, capacity: Int, batchCapacity: Int = 64, singlePrecisionCache: Bool = false, workers: Int = 1) {
         let qDim = config.headCount * config.headDimension
         self.capacity = capacity
         self.batchCapacity = batchCapacity
@@ -63,12 +63,12 @@ final class RunState {
         q = floats(batch * qDim)
         k = floats(batch * config.kvDimension)
         v = floats(batch * config.kvDimension)
-        attention = floats(capacity)
+        attention = floats(max(1, workers) * capacity)
         packed = floats(batch * wideDimension)
         // Not initialised: a row is written before it is read, and untouched rows cost no memory.
         logits = .allocate(capacity: batch * config.vocabularySize)
-        qHalf = .allocate(capacity: qDim)
-        qHalf.initialize(repeating: 0, count: qDim)
+        qHalf = .allocate(capacity: batch * qDim)
+        qHalf.initialize(repeating: 0, count: batch * qDim)
         floatBuffers = buffers
         activations = QuantizedActivations(capacity: batch * max(config.dimension, config.hiddenDimension, qDim))
         ensureSlots(1)

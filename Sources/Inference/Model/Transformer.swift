@@ -32,9 +32,9 @@ final class Transformer {
          singlePrecisionCache: Bool) {
         self.config = config
         self.weights = weights
-        state = RunState(config: config, capacity: min(capacity, config.contextLength), batchCapacity: batchCapacity,
-                         singlePrecisionCache: singlePrecisionCache)
         parallel = ParallelRows(workers: threads)
+        state = RunState(config: config, capacity: min(capacity, config.contextLength), batchCapacity: batchCapacity,
+                         singlePrecisionCache: singlePrecisionCache, workers: parallel.workers)
     }
 
     /// A GGUF model, with llama.cpp's half-precision cache.
@@ -114,9 +114,16 @@ final class Transformer {
             }
             // Every row's k, v are cached before any row attends, so a chunk's later rows see
             // its earlier ones; a row never reads a position after its own (causal).
-            for (b, entry) in batch.enumerated() {
-                attend(query: s.q + b * qDim, into: s.xb + b * wide, position: entry.position,
-                       cache: s.layerCache(layer: layerIndex, slot: entry.sequence))
+            // One task per (row, query head), spread over the workers.
+            if !s.singlePrecisionCache { Kernels.storeHalf(s.qHalf, s.q, count: n * qDim) }
+            let caches = batch.map { s.layerCache(layer: layerIndex, slot: $0.sequence) }
+            let positions = batch.map(\.position)
+            parallel.runIndexed(n * c.headCount) { worker, tasks in
+                for task in tasks {
+                    let b = task / c.headCount, head = task % c.headCount
+                    attend(head: head, query: s.q + b * qDim, queryHalf: s.qHalf + b * qDim, into: s.xb + b * wide,
+                           position: positions[b], cache: caches[b], scores: s.attention + worker * s.capacity)
+                }
             }
 
             // x += xb·Woᵀ  [n, dim]
@@ -181,39 +188,39 @@ final class Transformer {
         return UnsafeBufferPointer(start: state.packed, count: rows * columns)
     }
 
-    /// Grouped-query attention of one token: per query head, scores over positions
-    /// 0...position of its sequence, softmax, mix of the values.  query, out: [qDim]
-    private func attend(query: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>, position: Int, cache: RunState.LayerCache) {
-        let c = config, s = state, headDim = c.headDimension
+    /// Grouped-query attention of one query head of one token: scores over positions
+    /// 0...position of its sequence, softmax, mix of the values.
+    ///   query, queryHalf, out: [qDim] (only the head's slice is read or written); scores: [capacity]
+    private func attend(
+        head: Int, query: UnsafeMutablePointer<Float>, queryHalf: UnsafeMutablePointer<Float16>,
+        into out: UnsafeMutablePointer<Float>, position: Int, cache: RunState.LayerCache, scores: UnsafeMutablePointer<Float>
+    ) {
+        let c = config, headDim = c.headDimension
         let groupSize = c.headCount / c.kvHeadCount  // query heads per key/value head
         let scale = 1 / Float(headDim).squareRoot()
-        if !cache.isSinglePrecision { Kernels.storeHalf(s.qHalf, query, count: c.headCount * headDim) }
-        for head in 0..<c.headCount {
-            let kvOffset = (head / groupSize) * headDim
-            let mixed = out + head * headDim  // [headDim]
-            mixed.update(repeating: 0, count: headDim)
-            if cache.isSinglePrecision {
-                // transformers' arithmetic: float keys, values and probabilities.
-                let queryHead = query + head * headDim  // [headDim]
-                for past in 0...position {
-                    s.attention[past] = Kernels.dot(queryHead, cache.singleKey(past) + kvOffset, count: headDim) * scale
-                }
-                Kernels.softmax(s.attention, count: position + 1)
-                for past in 0...position {
-                    Kernels.addScaled(mixed, s.attention[past], cache.singleValue(past) + kvOffset, count: headDim)
-                }
-            } else {
-                // llama.cpp's: the query rounded to halves, the probabilities too before they mix V.
-                let queryHead = s.qHalf + head * headDim  // [headDim]
-                for past in 0...position {
-                    s.attention[past] = Kernels.dotHalf(queryHead, cache.key(past) + kvOffset, count: headDim) * scale
-                }
-                Kernels.softmax(s.attention, count: position + 1)
-                for past in 0...position {
-                    let weight = Float(Float16(s.attention[past]))
-                    let values = cache.value(past) + kvOffset
-                    for index in 0..<headDim { mixed[index] += weight * Float(values[index]) }
-                }
+        let kvOffset = (head / groupSize) * headDim
+        let mixed = out + head * headDim  // [headDim]
+        mixed.update(repeating: 0, count: headDim)
+        if cache.isSinglePrecision {
+            // transformers' arithmetic: float keys, values and probabilities.
+            let queryHead = query + head * headDim  // [headDim]
+            for past in 0...position {
+                scores[past] = Kernels.dot(queryHead, cache.singleKey(past) + kvOffset, count: headDim) * scale
+            }
+            Kernels.softmax(scores, count: position + 1)
+            for past in 0...position {
+                Kernels.addScaled(mixed, scores[past], cache.singleValue(past) + kvOffset, count: headDim)
+            }
+        } else {
+            // llama.cpp's: the query rounded to halves, the probabilities too before they mix V.
+            let queryHead = queryHalf + head * headDim  // [headDim]
+            for past in 0...position {
+                scores[past] = Kernels.dotHalf(queryHead, cache.key(past) + kvOffset, count: headDim) * scale
+            }
+            Kernels.softmax(scores, count: position + 1)
+            for past in 0...position {
+                let weight = Float(Float16(scores[past]))
+                Kernels.addScaledHalf(mixed, weight, cache.value(past) + kvOffset, count: headDim)
             }
         }
     }

@@ -16,6 +16,19 @@ final class ParallelRows: @unchecked Sendable {
     /// Number of ranges (and threads) a large job is split into.
     var workers: Int { pool.threadCount }
 
+    /// Runs `body(worker, range)` on one contiguous range of `0..<count` per worker, in
+    /// parallel whenever there are at least two items; `worker` indexes per-worker scratch.
+    func runIndexed(_ count: Int, _ body: (_ worker: Int, Range<Int>) -> Void) {
+        let workers = pool.threadCount
+        if workers == 1 || count < 2 {
+            body(0, 0..<count)
+            return
+        }
+        pool.run { worker in
+            body(worker, (count * worker / workers)..<(count * (worker + 1) / workers))
+        }
+    }
+
     func run(_ count: Int, _ body: (Range<Int>) -> Void) {
         let workers = pool.threadCount
         if workers == 1 || count < minimumParallelCount {
