@@ -10,16 +10,38 @@ public struct GenerationSettings: Sendable {
     public var sampling: SamplingParameters
     /// The checkpoint label written with every sample.
     public var checkpoint: String
+    /// How problems are put to the model (the format of each is recorded with its samples).
+    public var promptStyle: PromptStyle
     /// How code is taken from the raw output (recorded as the sample's `code`).
     public var extractor: CodeExtractor
 
     public init(samplesPerProblem: Int = 1, maxTokens: Int = 512, sampling: SamplingParameters = SamplingParameters(),
-                checkpoint: String = "base", extractor: CodeExtractor = .lastFence) {
+                checkpoint: String = "base", promptStyle: PromptStyle = .auto, extractor: CodeExtractor = .auto) {
         self.samplesPerProblem = samplesPerProblem
         self.maxTokens = maxTokens
         self.sampling = sampling
         self.checkpoint = checkpoint
+        self.promptStyle = promptStyle
         self.extractor = extractor
+    }
+
+    /// The stop strings of a sample of `prompt`: the caller's, then the format's.
+    public func stopStrings(for prompt: CodePrompt) -> [String] {
+        sampling.stopStrings + prompt.stopStrings.filter { !sampling.stopStrings.contains($0) }
+    }
+
+    /// What a samples record says about how it was prompted and extracted: the format, the
+    /// exact prompt text, the prefilled reply start and stop strings (when there are any), and
+    /// the extractor, so a later `proctor judge` can redo the extraction from `output`.
+    public func promptFields(_ prompt: CodePrompt, text: String, chatTemplate: String?) -> [String: Any] {
+        var fields: [String: Any] = ["prompt_format": prompt.format.rawValue, "prompt": text,
+                                     "extractor": extractor.rawValue]
+        if let chatTemplate { fields["chat_template"] = chatTemplate }
+        if !prompt.responsePrefix.isEmpty { fields["response_prefix"] = prompt.responsePrefix }
+        if prompt.startsInCode { fields["starts_in_code"] = true }
+        let stops = stopStrings(for: prompt)
+        if !stops.isEmpty { fields["stop"] = stops }
+        return fields
     }
 }
 
@@ -49,14 +71,24 @@ public final class SampleGenerator {
         self.settings = settings
     }
 
-    /// Prompt token ids for a problem: LiveCodeBench's chat prompt through the model's template,
-    /// or the raw prompt for plain-completion problems.
+    /// The prompt `problem` gets under the settings' style: a chat format when the style asks
+    /// for one and the model has a chat template, plain completion otherwise.
+    public func prompt(for problem: Problem) -> CodePrompt {
+        let format = settings.promptStyle.format(for: problem, chatModel: generator.chatTemplate != nil)
+        return CodeGenerationPrompt.prompt(for: problem, format: format)
+    }
+
+    /// The exact text the model is fed: the messages through the chat template, then the
+    /// prefilled start of the reply; or the completion text as it is.
+    public func promptText(for prompt: CodePrompt) -> String {
+        guard prompt.isChat, let template = generator.chatTemplate else { return prompt.text }
+        return template.render(prompt.messages.map { ChatTemplate.Message(role: $0.role, content: $0.content) })
+            + prompt.responsePrefix
+    }
+
+    /// Prompt token ids for a problem.
     public func promptTokens(for problem: Problem) -> [Int] {
-        guard let messages = CodeGenerationPrompt.messages(for: problem), let template = generator.chatTemplate else {
-            return generator.promptTokens(for: problem.starterCode.isEmpty ? problem.statement : problem.starterCode, raw: true)
-        }
-        let text = template.render(messages.map { ChatTemplate.Message(role: $0.role, content: $0.content) })
-        return generator.promptTokens(for: text, raw: true)
+        generator.promptTokens(for: promptText(for: prompt(for: problem)), raw: true)
     }
 
     /// Generates what `out` does not hold yet (with `resume`) and appends it. The missing
@@ -66,6 +98,15 @@ public final class SampleGenerator {
     /// sample finished, overlapping with the other samples of its batch.
     public func run(problems: [Problem], out: String, resume: Bool,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
+        if settings.promptStyle != .raw, let problem = generator.chatTemplateProblem {
+            // A chat model whose template is not understood must not be prompted as a base model.
+            throw EvaluationError("\(problem); give a chat template the model follows, or prompt style 'raw'",
+                                  field: "prompt_style")
+        }
+        if settings.promptStyle == .chat && generator.chatTemplate == nil {
+            throw EvaluationError("prompt style 'chat' needs a chat template and the model has none: use 'auto' or "
+                + "'raw', or give the model a template (--chat-template)", field: "prompt_style")
+        }
         let file = try SamplesFile(path: out, resume: resume)
         // Per problem, the sample indices still missing: generated together in one batch.
         let work = problems.map { problem in
@@ -77,23 +118,30 @@ public final class SampleGenerator {
         let started = Date()
         var generated = 0, finished = 0
         for (problem, indices) in work {
-            let prompt = promptTokens(for: problem)
+            let prompt = self.prompt(for: problem)
+            let text = promptText(for: prompt)
+            let promptFields = settings.promptFields(prompt, text: text,
+                                                     chatTemplate: prompt.isChat ? generator.chatTemplate?.family.rawValue : nil)
             let samplings = indices.map { index in
                 var sampling = settings.sampling
                 sampling.seed = Self.seed(base: settings.sampling.seed, problemID: problem.id, index: index)
+                sampling.stopStrings = settings.stopStrings(for: prompt)
                 return sampling
             }
-            let generations = generator.generate(prompt: prompt, samplings: samplings, maxTokens: settings.maxTokens)
+            let generations = generator.generate(prompt: generator.promptTokens(for: text, raw: true), samplings: samplings,
+                                                 maxTokens: settings.maxTokens)
             var records: [[String: Any]] = []
             for ((index, sampling), generation) in zip(zip(indices, samplings), generations) {
                 generated += generation.tokens.count
-                records.append([
+                let code = settings.extractor.extract(generation.text, entryPoint: problem.entryPoint,
+                                                      startsInCode: prompt.startsInCode)
+                records.append(promptFields.merging([
                     "problem_id": problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
-                    "output": generation.text, "code": settings.extractor.extract(generation.text),
+                    "output": generation.text, "code": code,
                     "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
                     "stop_reason": generation.stopReason.rawValue,
                     "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
-                ])
+                ]) { _, sample in sample })
             }
             try file.append(records)
             finished += indices.count

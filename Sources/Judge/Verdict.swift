@@ -14,6 +14,8 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     case outputLimit = "OLE"
     /// Does not compile (for Python: a SyntaxError before anything ran).
     case compileError = "CE"
+    /// No code: nothing but whitespace was extracted from the model's output, so nothing ran.
+    case noCode = "NC"
     /// Sandbox violation: a forbidden syscall.
     case sandboxViolation = "SV"
     /// Internal error of the harness; never counted against the model.
@@ -21,6 +23,22 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// Whether this counts as the model's failure (everything but AC and IE).
     public var isModelFailure: Bool { self != .accepted && self != .internalError }
+
+    /// What the verdict means, in a few words (report legends).
+    public var meaning: String {
+        switch self {
+        case .accepted: return "accepted"
+        case .wrongAnswer: return "wrong answer"
+        case .timeLimit: return "time limit exceeded"
+        case .memoryLimit: return "memory limit exceeded"
+        case .runtimeError: return "runtime error"
+        case .outputLimit: return "output limit exceeded"
+        case .compileError: return "does not compile"
+        case .noCode: return "no code in the output (never run)"
+        case .sandboxViolation: return "sandbox violation"
+        case .internalError: return "harness error (not counted)"
+        }
+    }
 
     public static func < (lhs: Verdict, rhs: Verdict) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

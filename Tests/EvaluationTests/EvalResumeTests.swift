@@ -100,7 +100,8 @@ struct EvalResumeTests {
         let directory = NSTemporaryDirectory() + "proctor-eval-adapter-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // The tiny Qwen2 folder has the shapes of the LoRA fixtures' base; short plain-completion prompts fit its context.
+        // The tiny Qwen2 folder has the shapes of the LoRA fixtures' base; short plain-completion prompts (prompt style
+        // raw: its chat template would give EvalPlus's long prompt) fit its context.
         let model = ModelFiles.fixture("tiny-hf/qwen2")
         let adapter = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters/a")
         let problems = directory + "/problems.jsonl"
@@ -113,12 +114,13 @@ struct EvalResumeTests {
         let out = directory + "/run"
         let eval = try ProctorBinary.run([
             "eval", "--problems", problems, "--n", "1", "--threads", "1", "--workers", "1", "--out", out,
-            "--checkpoint", "label=lora,model=\(model),adapter=\(adapter),max_tokens=8,temperature=0",
-            "--checkpoint", "label=base,model=\(model),max_tokens=8,temperature=0"])
+            "--checkpoint", "label=lora,model=\(model),adapter=\(adapter),max_tokens=8,temperature=0,prompt_style=raw",
+            "--checkpoint", "label=base,model=\(model),max_tokens=8,temperature=0,prompt_style=raw"])
         #expect(eval.status == 0, "\(eval.stderr)")
         let native = directory + "/native.jsonl"
         let generated = try ProctorBinary.run(["generate", "--model", model, "--problems", problems, "--max-tokens", "8",
-                                               "--threads", "1", "--adapter", "lora=\(adapter)", "--out", native])
+                                               "--threads", "1", "--prompt-style", "raw", "--adapter", "lora=\(adapter)",
+                                               "--out", native])
         #expect(generated.status == 0, "\(generated.stderr)")
         func outputs(_ path: String) throws -> [String: String] {
             var byProblem: [String: String] = [:]

@@ -76,7 +76,7 @@ struct GenerateProblemsTests {
     @Test("the prompt is LiveCodeBench's: system message, Question, Format for stdin, Answer")
     func promptLayout() throws {
         let problem = try ProblemStore.loadFolder(RepositoryPaths.path("problems/e001-theater-ticket"))
-        let messages = try #require(CodeGenerationPrompt.messages(for: problem))
+        let messages = CodeGenerationPrompt.prompt(for: problem, format: .liveCodeBench).messages
         #expect(messages.map(\.role) == ["system", "user"])
         #expect(messages[0].content.hasPrefix("You are an expert Python programmer."))
         #expect(messages[1].content.hasPrefix("### Question:\n"))

@@ -5,14 +5,16 @@ import TestSupport
 
 @Suite("proctor eval: merge checkpoints and the interference table")
 struct InterferenceEvalTests {
-    /// Two HumanEval-style problems with empty-code outcomes fixed by their prompts (the tiny
-    /// model writes no fenced code, so the judged code is the prompt alone): the first passes,
+    /// Two HumanEval-style problems whose outcomes the prompts fix, whatever the tiny model
+    /// writes: each prompt ends by opening a raw string that the test closes, so the completion
+    /// (taken whole: prompt style raw, extractor none) is a string's content. The first passes,
     /// the second fails, so every checkpoint's Pass@1 is 50%.
     static func writeProblems(_ path: String) throws {
-        let problems = [("Tiny/0", "def f():\n    return 1\n", "f", 1), ("Tiny/1", "def g():\n    return 1\n", "g", 2)]
+        let problems = [("Tiny/0", "def f():\n    return 1\n\n\n_ = r\"\"\"", "f", 1),
+                        ("Tiny/1", "def g():\n    return 1\n\n\n_ = r\"\"\"", "g", 2)]
         let lines = try problems.map { id, prompt, entryPoint, expected in
             let object = ["task_id": id, "prompt": prompt, "entry_point": entryPoint, "canonical_solution": "",
-                          "test": "def check(candidate):\n    assert candidate() == \(expected)\n"]
+                          "test": "\"\"\"\ndef check(candidate):\n    assert candidate() == \(expected)\n"]
             return String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -38,7 +40,8 @@ struct InterferenceEvalTests {
     static func config(folder: String, weights: [Double] = [0.5, 0.5]) -> [String: Any] {
         let model = ModelFiles.fixture("tiny-hf/qwen2")
         let adapters = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters")
-        let sampling: [String: Any] = ["model": model, "max_tokens": 8, "temperature": 0]
+        let sampling: [String: Any] = ["model": model, "max_tokens": 8, "temperature": 0, "prompt_style": "raw",
+                                       "extractor": "none"]
         return [
             "problems": ["path": folder + "/problems.jsonl"],
             "checkpoints": [

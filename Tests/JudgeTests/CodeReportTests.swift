@@ -82,4 +82,40 @@ struct CodeReportTests {
         #expect(html.contains("<h3>Same pass rate, different verdicts (2 problems)</h3>"))
         #expect(html.contains("<details open><summary>p1 — base 0/1, lora 0/1</summary><blockquote>Print the sum"))
     }
+
+    @Test("NC is counted as a failure and shown in every format: Markdown, HTML, JSON and both CSVs")
+    func noCodeInEveryFormat() throws {
+        var records: [ResultRecord] = []
+        for problem in 0..<4 {
+            records.append(Self.record("p\(problem)", "base", 0, problem == 0 ? .accepted : .noCode))
+            records.append(Self.record("p\(problem)", "chat", 0, problem < 2 ? .accepted : .wrongAnswer))
+        }
+        let report = CodeReport(records: records)
+        #expect(report.summaries[0].noCode == 3 && report.summaries[0].samples == 4 && report.summaries[0].passAt1 == 0.25)
+        #expect(report.summaries[1].noCode == 0)
+
+        let markdown = report.markdown()
+        #expect(markdown.contains("| checkpoint | AC | WA | NC |"))
+        #expect(markdown.contains("| base | 1 | 0 | 3 |"))
+        #expect(markdown.contains("AC accepted · WA wrong answer · NC no code in the output (never run)"))
+        #expect(markdown.contains("No code (NC: nothing but whitespace was extracted from the output, so nothing ran; "
+            + "counted as failures): base 3 of 4 samples"))
+        #expect(markdown.contains("| p1 | 0/1 (NC 1) | 1/1 |"))
+
+        let html = HTMLReport(report: report).render()
+        #expect(html.contains("<span class=\"v vNC\" title=\"no code in the output (never run)\">NC</span>"))
+        #expect(html.contains(".vNC{"), "NC needs its colour")
+        #expect(html.contains("<th title=\"samples with no code (NC): counted as failures\">no code</th>"))
+        #expect(html.contains("<td class=\"v vNC\""), "a cell coloured by NC")
+        #expect(html.contains("(no code was extracted from the output)"), "the differing panel says why it is empty")
+
+        let json = try report.json()
+        #expect(json.contains("\"NC\" : 1") && json.contains("\"no_code\" : 3"))
+        #expect(report.csv().contains("p1,base,0,1,0.0,NC=1"))
+        #expect(report.summaryCSV().contains("harness_errors,no_code\n"))
+        #expect(report.summaryCSV().contains("base,0.25,") && report.summaryCSV().contains(",0,3\n"))
+
+        let run = RunReport(title: "t", facts: [], code: report).markdown()
+        #expect(run.contains("_(no code was extracted from the output)_"))
+    }
 }

@@ -52,7 +52,7 @@ struct ProblemsCommandTests {
         #expect(perProblem.stdout == "problem_id,checkpoint,correct,samples,pass_rate,verdicts\n\"p,1\",base,1,2,0.5,AC=1;WA=1\n")
         let summary = try ProctorBinary.run(["report", results, "--format", "summary-csv"])
         let rows = summary.stdout.split(separator: "\n")
-        #expect(rows.first == "checkpoint,pass_at_1,ci_lower,ci_upper,ci_method,solved,problems,samples,harness_errors")
-        #expect(rows.count == 2 && rows[1].hasPrefix("base,0.5,") && rows[1].hasSuffix(",bootstrap,1,1,2,0"))
+        #expect(rows.first == "checkpoint,pass_at_1,ci_lower,ci_upper,ci_method,solved,problems,samples,harness_errors,no_code")
+        #expect(rows.count == 2 && rows[1].hasPrefix("base,0.5,") && rows[1].hasSuffix(",bootstrap,1,1,2,0,0"))
     }
 }

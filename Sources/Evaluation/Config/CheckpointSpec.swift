@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import Judge
 
 /// One checkpoint of an evaluation: what generates its samples and how. Everything that
 /// decides a checkpoint's samples lives here, so adapters and other backends extend this one
@@ -23,9 +24,14 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     public var maxTokens: Int
     /// Base seed; each (problem, sample index) derives its own from it.
     public var seed: UInt64
+    /// How problems are put to the model: auto (chat prompts when it has a chat template), chat or raw.
+    public var promptStyle: PromptStyle
+    /// How code is taken from each output at generation time.
+    public var extractor: CodeExtractor
 
     public init(label: String, model: String, adapters: [String] = [], merge: MergeSpec? = nil, temperature: Float = 0,
-                topP: Float = 1, topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0) {
+                topP: Float = 1, topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0, promptStyle: PromptStyle = .auto,
+                extractor: CodeExtractor = .auto) {
         self.label = label
         self.model = model
         self.adapters = adapters
@@ -35,20 +41,24 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
         self.topK = topK
         self.maxTokens = maxTokens
         self.seed = seed
+        self.promptStyle = promptStyle
+        self.extractor = extractor
     }
 
     /// The settings `SampleGenerator` draws this checkpoint's samples with.
     public func generationSettings(samplesPerProblem: Int) -> GenerationSettings {
         GenerationSettings(samplesPerProblem: samplesPerProblem, maxTokens: maxTokens,
                            sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
-                           checkpoint: label)
+                           checkpoint: label, promptStyle: promptStyle, extractor: extractor)
     }
 
     /// The configuration's keys.
-    static let keys = ["label", "model", "adapter", "merge", "temperature", "top_p", "top_k", "max_tokens", "seed"]
+    static let keys = ["label", "model", "adapter", "merge", "temperature", "top_p", "top_k", "max_tokens", "seed",
+                       "prompt_style", "extractor"]
 
     enum CodingKeys: String, CodingKey {
         case label, model, adapters = "adapter", merge, temperature, topP = "top_p", topK = "top_k", maxTokens = "max_tokens", seed
+        case promptStyle = "prompt_style", extractor
     }
 
     /// Reads one entry of `checkpoints`; relative paths are taken from `base`.
@@ -76,6 +86,17 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
         guard maxTokens >= 1 else { throw object.fail("max_tokens", "must be at least 1") }
         guard seedValue >= 0 else { throw object.fail("seed", "must not be negative") }
         seed = UInt64(seedValue)
+        let style = try object.string("prompt_style") ?? PromptStyle.auto.rawValue
+        guard let promptStyle = PromptStyle(rawValue: style) else {
+            throw object.fail("prompt_style", "'\(style)' is not one of: " + PromptStyle.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self.promptStyle = promptStyle
+        let extractorName = try object.string("extractor") ?? CodeExtractor.auto.rawValue
+        guard let extractor = CodeExtractor(rawValue: extractorName) else {
+            throw object.fail("extractor", "'\(extractorName)' is not one of: "
+                + CodeExtractor.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self.extractor = extractor
     }
 }
 
@@ -93,7 +114,7 @@ extension CheckpointSpec {
                 throw EvaluationError("a merge checkpoint is given in a --config file (its options do not fit a flag)",
                                       field: "--checkpoint.merge")
             }
-            let textual = ["label", "model", "adapter"].contains(pair[0])
+            let textual = ["label", "model", "adapter", "prompt_style", "extractor"].contains(pair[0])
             values[pair[0]] = textual ? .string(pair[1]) : (Double(pair[1]).map(ConfigValue.number) ?? .string(pair[1]))
         }
         try self.init(ConfigObject(.object(values), path: "--checkpoint", file: nil),

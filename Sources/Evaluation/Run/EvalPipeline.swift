@@ -43,7 +43,9 @@ public final class EvalPipeline {
         let manifest = try makeManifest(problems: problems, sandbox: sandbox, python: python, progress: progress)
 
         if forceRestart { try directory.clear() }
-        if let previous = try RunManifest.read(directory.manifest), let (field, message) = manifest.conflict(with: previous) {
+        let hasFunctionProblems = problems.contains { $0.entryPoint != nil }
+        if let previous = try RunManifest.read(directory.manifest),
+           let (field, message) = manifest.conflict(with: previous, hasFunctionProblems: hasFunctionProblems) {
             throw EvaluationError("\(message). This run directory's samples and results were made under the old "
                 + "setting: restore it, choose another --out, or pass --force-restart to discard them",
                 file: directory.manifest, field: field)
@@ -106,7 +108,9 @@ public final class EvalPipeline {
             }
             checkpoints.append(RunManifest.Checkpoint(
                 label: spec.label, model: spec.model, modelSHA256: modelHash, adapters: adapters, merge: merge,
-                temperature: spec.temperature, topP: spec.topP, topK: spec.topK, maxTokens: spec.maxTokens, seed: spec.seed))
+                temperature: spec.temperature, topP: spec.topP, topK: spec.topK, maxTokens: spec.maxTokens, seed: spec.seed,
+                promptStyle: spec.promptStyle.rawValue, prompts: PromptFormatRecord.records(for: spec.promptStyle),
+                extractor: spec.extractor.rawValue))
         }
         var texts: [RunManifest.HashedFile] = []
         for (index, set) in config.text.enumerated() {
@@ -209,7 +213,8 @@ public final class EvalPipeline {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
         try ResultFile.cutPartialLastLine(path)
         let wanted = Set(problems.map(\.id))
-        let (samples, _, _) = try SampleReader.read(path, options: SampleReader.Options(checkpoint: label, skipInvalid: true))
+        let options = SampleReader.Options(checkpoint: label, skipInvalid: true, entryPoints: SampleReader.Options.entryPoints(of: problems))
+        let (samples, _, _) = try SampleReader.read(path, options: options)
         return Set(samples.filter { wanted.contains($0.problemID) && $0.index < config.samplesPerProblem }.map(\.key)).count
     }
 
@@ -217,7 +222,9 @@ public final class EvalPipeline {
     func judge(_ spec: CheckpointSpec, problems: [Problem], session: JudgeSession,
                progress: @escaping @Sendable (EvalProgress) -> Void) throws -> Int {
         let samplesPath = directory.samples(spec.label), resultsPath = directory.results(spec.label)
-        let (all, _, _) = try SampleReader.read(samplesPath, options: SampleReader.Options(checkpoint: spec.label))
+        let options = SampleReader.Options(extractor: spec.extractor, checkpoint: spec.label,
+                                           entryPoints: SampleReader.Options.entryPoints(of: problems))
+        let (all, _, _) = try SampleReader.read(samplesPath, options: options)
         let samples = all.filter { $0.checkpoint == spec.label && $0.index < config.samplesPerProblem }
         let manifest = ResultManifest(harnessVersion: harnessVersion, problemsHash: JudgeSession.problemsHash(problems),
                                       settings: config.judge.manifestSettings, shard: nil)
@@ -292,7 +299,8 @@ public final class EvalPipeline {
             } ?? ""
             facts.append(RunFact(checkpoint.label, "\((checkpoint.model as NSString).lastPathComponent) "
                 + "(sha256 \(checkpoint.modelSHA256.prefix(12))…)\(adapters.joined())\(merge); temperature \(checkpoint.temperature), "
-                + "top_p \(checkpoint.topP), top_k \(checkpoint.topK), max_tokens \(checkpoint.maxTokens), seed \(checkpoint.seed)"))
+                + "top_p \(checkpoint.topP), top_k \(checkpoint.topK), max_tokens \(checkpoint.maxTokens), seed \(checkpoint.seed); "
+                + "prompt style \(checkpoint.promptStyle ?? "unrecorded"), extractor \(checkpoint.extractor ?? "last-fence")"))
         }
         let settings = manifest.judgeSettings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         facts.append(RunFact("judging", "\(manifest.harnessVersion); \(settings); \(manifest.python)"))

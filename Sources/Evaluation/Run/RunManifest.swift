@@ -21,10 +21,44 @@ public struct RunManifest: Sendable, Codable {
         public var topK: Int
         public var maxTokens: Int
         public var seed: UInt64
+        /// The prompt style asked for (auto, chat, raw); nil in manifests made before it was recorded.
+        public var promptStyle: String?
+        /// The wording of every prompt format the style may use.
+        public var prompts: [PromptFormatRecord]?
+        /// The extractor that made each sample's code; nil before it was recorded (last-fence then).
+        public var extractor: String?
 
         enum CodingKeys: String, CodingKey {
             case label, model, modelSHA256 = "model_sha256", adapters, merge, temperature, topP = "top_p", topK = "top_k"
-            case maxTokens = "max_tokens", seed
+            case maxTokens = "max_tokens", seed, promptStyle = "prompt_style", prompts, extractor
+        }
+
+        /// Why samples of `old` cannot be continued under `self`'s prompt style and extractor, as
+        /// (key, sentence), or nil. A manifest from before they were recorded was sampled with
+        /// LiveCodeBench's prompt for chat models and plain text otherwise — what `auto` still
+        /// gives stdin and call-based problems, but not function problems — and extracted with
+        /// last-fence.
+        func promptDifference(from old: Checkpoint, hasFunctionProblems: Bool) -> (key: String, message: String)? {
+            let oldExtractor = old.extractor ?? CodeExtractor.lastFence.rawValue
+            if let extractor, extractor != oldExtractor {
+                return ("extractor", "'\(label)' was extracted with \(oldExtractor)"
+                    + (old.extractor == nil ? " (before extractors were recorded)" : "") + ", now \(extractor)")
+            }
+            guard let oldStyle = old.promptStyle else {
+                guard promptStyle == PromptStyle.auto.rawValue && !hasFunctionProblems else {
+                    return ("prompt_style", "'\(label)' was sampled before prompt styles were recorded (HumanEval prompts "
+                        + "completed without stop strings); now \(promptStyle ?? "unset")")
+                }
+                return nil
+            }
+            if let promptStyle, promptStyle != oldStyle {
+                return ("prompt_style", "'\(label)' was sampled with prompt style \(oldStyle), now \(promptStyle)")
+            }
+            if let oldPrompts = old.prompts, let prompts, oldPrompts != prompts {
+                return ("prompt_style", "'\(label)' was sampled with other prompt wording (this Proctor's "
+                    + "\(promptStyle ?? oldStyle) prompts differ from the manifest's)")
+            }
+            return nil
         }
     }
 
@@ -106,7 +140,9 @@ public struct RunManifest: Sendable, Codable {
     /// The first difference that makes `previous` work unusable for this manifest, as the
     /// configuration field to blame and a sentence; nil when the run can continue. A changed
     /// `n`, new checkpoints, dropped checkpoints and other worker counts are fine.
-    public func conflict(with previous: RunManifest) -> (field: String, message: String)? {
+    /// `hasFunctionProblems` says the problem set holds HumanEval-style problems, whose prompts
+    /// changed when prompt styles began to be recorded.
+    public func conflict(with previous: RunManifest, hasFunctionProblems: Bool = false) -> (field: String, message: String)? {
         if previous.harnessVersion != harnessVersion {
             return ("harness version", "the run was made by \(previous.harnessVersion), this is \(harnessVersion)")
         }
@@ -155,6 +191,9 @@ public struct RunManifest: Sendable, Codable {
             ]
             for (name, before, now) in settings where before != now {
                 return ("\(field).\(name)", "'\(checkpoint.label)' was sampled with \(name) \(before), now \(now)")
+            }
+            if let (key, message) = checkpoint.promptDifference(from: old, hasFunctionProblems: hasFunctionProblems) {
+                return ("\(field).\(key)", message)
             }
         }
         return nil

@@ -27,7 +27,7 @@ public final class SamplesFile: @unchecked Sendable {
                 existing.insert([id, checkpoint, String(index)])
             }
         } else {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         self.existing = existing
         guard let handle = FileHandle(forWritingAtPath: path) else {

@@ -17,7 +17,8 @@ public struct TestOutcome: Sendable, Codable, Equatable {
 /// How a candidate fared on a problem: its tests in order, stopping at the first failure unless
 /// every test was asked for.
 public struct CandidateOutcome: Sendable, Codable, Equatable {
-    /// AC when every test passed; otherwise the verdict of the first failing test.
+    /// AC when every test passed; otherwise the verdict of the first failing test (NC, with no
+    /// tests, when there was no code to run).
     public var verdict: Verdict
     public var tests: [TestOutcome]
 
@@ -26,5 +27,17 @@ public struct CandidateOutcome: Sendable, Codable, Equatable {
     public init(tests: [TestOutcome]) {
         self.tests = tests
         verdict = tests.first { $0.verdict != .accepted }?.verdict ?? .accepted
+    }
+
+    /// The outcome of a candidate with no code: NC, and no test was run.
+    public static let noCode: CandidateOutcome = {
+        var outcome = CandidateOutcome(tests: [])
+        outcome.verdict = .noCode
+        return outcome
+    }()
+
+    /// Whether `code` holds nothing to run (empty or whitespace only).
+    public static func isNoCode(_ code: String) -> Bool {
+        code.allSatisfy(\.isWhitespace)
     }
 }

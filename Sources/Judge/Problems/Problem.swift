@@ -81,3 +81,12 @@ public struct Problem: Sendable, Identifiable {
         self.referenceSolution = referenceSolution
     }
 }
+
+extension Problem {
+    /// The function a function problem's checks call (HumanEval's entry point); nil for programs
+    /// and LiveCodeBench's call-based problems, which are prompted with their starter code.
+    public var entryPoint: String? {
+        if case .humanEval(_, _, let entryPoint) = kind { return entryPoint }
+        return nil
+    }
+}

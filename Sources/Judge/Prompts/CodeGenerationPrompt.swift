@@ -1,13 +1,10 @@
-/// The prompt a model is given for a code problem: LiveCodeBench's code-generation prompt for chat
-/// models (a system message, then "### Question / ### Format / ### Answer"), so that results are
-/// comparable with LiveCodeBench's; HumanEval problems are plain completions of their prompt.
-public enum CodeGenerationPrompt {
-    /// A chat message: role and content.
-    public struct Message: Sendable, Equatable {
-        public var role: String
-        public var content: String
-    }
+import Foundation
 
+/// Builds the prompt of each format for a problem, with the wording of the benchmarks whose
+/// numbers models publish: EvalPlus's instruct prompt for function problems (HumanEval), so an
+/// instruct model scores as in EvalPlus; LiveCodeBench's prompt for stdin and call-based
+/// problems; and plain completion with HumanEval's stop strings for base models.
+public enum CodeGenerationPrompt {
     /// LiveCodeBench's system message for chat models.
     public static let systemMessage = "You are an expert Python programmer. You will be given a question (problem "
         + "specification) and will generate a correct Python program that matches the specification and passes all "
@@ -18,9 +15,42 @@ public enum CodeGenerationPrompt {
     static let formatWithoutStarterCode = "Read the inputs from stdin solve the problem and write the answer to stdout "
         + "(do not directly test on the sample inputs). Enclose your code within delimiters as follows."
 
-    /// The chat messages for `problem`, or nil for a plain-completion problem (HumanEval).
-    public static func messages(for problem: Problem) -> [Message]? {
-        if case .humanEval = problem.kind { return nil }
+    /// EvalPlus's `instruction_prefix` (codegen.py), the user message's first line.
+    public static let evalPlusInstruction = "Please provide a self-contained Python script that solves the following "
+        + "problem in a markdown code block:"
+    /// EvalPlus's `response_prefix`, which opens the assistant's reply before its ```python fence.
+    public static let evalPlusResponse = "Below is a Python script with a self-contained function that solves the "
+        + "problem and passes corresponding tests:"
+    /// What EvalPlus stops chat replies at: the block's closing fence and what follows a script.
+    public static let evalPlusChatStops = ["\n```\n", "\nif __name__", "\ndef main(", "\nprint("]
+    /// HumanEval's stop strings for completions: the next top-level statement ends the function
+    /// (so a helper defined after it is cut too, as in the HumanEval paper).
+    public static let humanEvalStops = ["\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#"]
+
+    /// The prompt of `format` for `problem`. `prefill` writes EvalPlus's response prefix into
+    /// the prompt (native backend); an OpenAI-style chat API cannot continue a reply, so there
+    /// the user message is sent alone, without the stop strings that assume the open fence.
+    public static func prompt(for problem: Problem, format: CodePrompt.Format, prefill: Bool = true) -> CodePrompt {
+        switch format {
+        case .evalPlusInstruct:
+            let task = problem.starterCode.isEmpty ? problem.statement : problem.starterCode
+            let user = "\(evalPlusInstruction)\n```\n\(task.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n"
+            return CodePrompt(format: format, messages: [CodePrompt.Message(role: "user", content: user)],
+                              responsePrefix: prefill ? "\(evalPlusResponse)\n```python\n" : "", text: "",
+                              stopStrings: prefill ? evalPlusChatStops : [], startsInCode: prefill)
+        case .liveCodeBench:
+            return CodePrompt(format: format, messages: liveCodeBenchMessages(for: problem), responsePrefix: "", text: "",
+                              stopStrings: [], startsInCode: false)
+        case .completion:
+            let isFunction = problem.entryPoint != nil
+            return CodePrompt(format: format, messages: [], responsePrefix: "",
+                              text: problem.starterCode.isEmpty ? problem.statement : problem.starterCode,
+                              stopStrings: isFunction ? humanEvalStops : [], startsInCode: isFunction)
+        }
+    }
+
+    /// LiveCodeBench's system and user messages ("### Question / ### Format / ### Answer").
+    static func liveCodeBenchMessages(for problem: Problem) -> [CodePrompt.Message] {
         var user = "### Question:\n\(problem.statement)\n\n"
         if problem.starterCode.isEmpty {
             user += "### Format: \(formatWithoutStarterCode)\n```python\n# YOUR CODE HERE\n```\n\n"
@@ -28,6 +58,6 @@ public enum CodeGenerationPrompt {
             user += "### Format: \(formatWithStarterCode)\n```python\n\(problem.starterCode)\n```\n\n"
         }
         user += "### Answer: (use the provided format with backticks)\n\n"
-        return [Message(role: "system", content: systemMessage), Message(role: "user", content: user)]
+        return [CodePrompt.Message(role: "system", content: systemMessage), CodePrompt.Message(role: "user", content: user)]
     }
 }

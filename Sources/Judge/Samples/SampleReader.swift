@@ -5,16 +5,26 @@ public enum SampleReader {
     /// Options for reading.
     public struct Options: Sendable {
         /// How to get code from raw outputs (`output` fields; `code` fields are used as they are).
-        public var extractor: CodeExtractor = .lastFence
+        public var extractor: CodeExtractor = .auto
         /// The checkpoint label for formats that carry none (human-eval, LiveCodeBench).
         public var checkpoint: String = "default"
         /// Skip malformed lines (counted) instead of stopping at the first.
         public var skipInvalid = false
+        /// Problem id → the entry point of a function problem, for extracting from `output`.
+        public var entryPoints: [String: String] = [:]
 
-        public init(extractor: CodeExtractor = .lastFence, checkpoint: String = "default", skipInvalid: Bool = false) {
+        public init(extractor: CodeExtractor = .auto, checkpoint: String = "default", skipInvalid: Bool = false,
+                    entryPoints: [String: String] = [:]) {
             self.extractor = extractor
             self.checkpoint = checkpoint
             self.skipInvalid = skipInvalid
+            self.entryPoints = entryPoints
+        }
+
+        /// The entry points of `problems`' function problems.
+        public static func entryPoints(of problems: [Problem]) -> [String: String] {
+            Dictionary(problems.compactMap { problem in problem.entryPoint.map { (problem.id, $0) } },
+                       uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -77,7 +87,9 @@ public enum SampleReader {
         if let given = record["code"] as? String {
             code = given
         } else if let output = record["output"] as? String {
-            code = options.extractor.extract(output)
+            // `starts_in_code`: the prompt opened the block the output begins in (see `proctor generate`).
+            code = options.extractor.extract(output, entryPoint: options.entryPoints[problemID],
+                                             startsInCode: record["starts_in_code"] as? Bool ?? false)
         } else {
             throw JudgeError("needs a string 'code' or 'output'", file: path, line: line, field: "code")
         }

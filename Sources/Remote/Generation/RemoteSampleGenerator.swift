@@ -100,17 +100,39 @@ public final class RemoteSampleGenerator: Sendable {
         }
     }
 
-    /// What is sent for a problem: its chat messages, or its plain prompt text.
-    func prompt(for problem: Problem) -> (OpenAIClient.Endpoint, [ChatMessage]?, String?) {
-        let messages = CodeGenerationPrompt.messages(for: problem)
-        let plain = problem.starterCode.isEmpty ? problem.statement : problem.starterCode
+    /// The prompt a problem gets from a server, whose model kind Proctor cannot see: the
+    /// `chat` and `raw` styles as asked; `auto` follows the endpoint (chat prompts for chat,
+    /// completion for completion) and, with the endpoint on auto too, sends function problems
+    /// as completions and the rest as LiveCodeBench chat prompts. A chat API cannot continue a
+    /// prefilled reply, so EvalPlus's instruction goes without its response prefix.
+    func prompt(for problem: Problem) -> CodePrompt {
+        let chat: Bool
+        switch (settings.promptStyle, remote.endpoint) {
+        case (.chat, _): chat = true
+        case (.raw, _): chat = false
+        case (.auto, .chat): chat = true
+        case (.auto, .completion): chat = false
+        case (.auto, .auto): chat = problem.entryPoint == nil
+        }
+        let format = (chat ? PromptStyle.chat : PromptStyle.raw).format(for: problem, chatModel: true)
+        return CodeGenerationPrompt.prompt(for: problem, format: format, prefill: false)
+    }
+
+    /// What is sent for a problem: its chat messages, or its plain prompt text; a chat prompt
+    /// forced to the completion endpoint is sent as its user message, and plain text forced to
+    /// the chat endpoint as one user message.
+    func request(for prompt: CodePrompt) -> (OpenAIClient.Endpoint, [ChatMessage]?, String?) {
+        let endpoint: OpenAIClient.Endpoint
         switch remote.endpoint {
-        case .auto:
-            if let messages { return (.chat, messages.map { ChatMessage(role: $0.role, content: $0.content) }, nil) }
-            return (.completion, nil, plain)
+        case .auto: endpoint = prompt.isChat ? .chat : .completion
+        case .chat: endpoint = .chat
+        case .completion: endpoint = .completion
+        }
+        let plain = prompt.isChat ? (prompt.messages.last { $0.role == "user" }?.content ?? "") : prompt.text
+        switch endpoint {
         case .chat:
-            let chat = messages?.map { ChatMessage(role: $0.role, content: $0.content) }
-            return (.chat, chat ?? [ChatMessage(role: "user", content: plain)], nil)
+            let messages = prompt.isChat ? prompt.messages : [CodePrompt.Message(role: "user", content: plain)]
+            return (.chat, messages.map { ChatMessage(role: $0.role, content: $0.content) }, nil)
         case .completion:
             return (.completion, nil, plain)
         }
@@ -118,7 +140,17 @@ public final class RemoteSampleGenerator: Sendable {
 
     /// Requests the unit's samples, asking again for what a server that ignores `n` left out.
     func generate(_ unit: WorkUnit, into file: SamplesFile) async throws -> UnitOutcome {
-        let (endpoint, messages, text) = prompt(for: unit.problem)
+        let prompt = self.prompt(for: unit.problem)
+        let (endpoint, messages, text) = request(for: prompt)
+        var sent = settings
+        sent.sampling.stopStrings = remote.stop + settings.sampling.stopStrings.filter { !remote.stop.contains($0) }
+        let stop = sent.stopStrings(for: prompt)
+        var promptFields = sent.promptFields(prompt, text: text ?? "", chatTemplate: nil)
+        if let messages {
+            // The server applies its own chat template: the messages are what was sent.
+            promptFields["prompt"] = nil
+            promptFields["prompt_messages"] = messages.map { ["role": $0.role, "content": $0.content] }
+        }
         let model = remote.model ?? settings.checkpoint
         var remaining = unit.indices[...]
         var outcome = UnitOutcome(samples: 0, completionTokens: 0)
@@ -129,7 +161,7 @@ public final class RemoteSampleGenerator: Sendable {
                 model: model, messages: messages, prompt: text, n: count,
                 temperature: settings.sampling.temperature, topP: settings.sampling.topP,
                 topK: settings.sampling.topK > 0 ? settings.sampling.topK : nil, maxTokens: settings.maxTokens,
-                seed: seed, stop: remote.stop.isEmpty ? nil : remote.stop)
+                seed: seed, stop: stop.isEmpty ? nil : Array(stop.prefix(Self.stopStringsPerRequest)))
             let last = remaining.prefix(count).last!
             let purpose = "problem \(unit.problem.id), sample\(count == 1 ? " \(first)" : "s \(first)–\(last)")"
             let started = Date()
@@ -139,13 +171,17 @@ public final class RemoteSampleGenerator: Sendable {
             if choices.count < count { shape.noteIgnoresN() }
             var records: [[String: Any]] = []
             for (choice, index) in zip(choices, remaining) {
-                let output = choice.text ?? choice.message?.content ?? ""
-                var record: [String: Any] = [
+                // Stop strings beyond what a request may carry are applied here, with the same result.
+                let (output, cut) = Self.cut(choice.text ?? choice.message?.content ?? "", atFirstOf: stop)
+                var record = promptFields.merging([
                     "problem_id": unit.problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
-                    "output": output, "code": settings.extractor.extract(output),
-                    "stop_reason": Self.stopReason(choice.finishReason), "seconds": seconds,
+                    "output": output,
+                    "code": settings.extractor.extract(output, entryPoint: unit.problem.entryPoint,
+                                                       startsInCode: prompt.startsInCode),
+                    "stop_reason": cut ? TextGenerator.StopReason.stopString.rawValue : Self.stopReason(choice.finishReason),
+                    "seconds": seconds,
                     "seed": Int(truncatingIfNeeded: seed), "model": response.model,
-                ]
+                ]) { _, sample in sample }
                 if let usage = response.usage {
                     record["prompt_tokens"] = usage.promptTokens
                     // Usage counts the whole request: per sample only when it holds one choice.
@@ -164,6 +200,16 @@ public final class RemoteSampleGenerator: Sendable {
             outcome.completionTokens += response.usage?.completionTokens ?? 0
         }
         return outcome
+    }
+
+    /// Most stop strings one request carries: OpenAI's limit, which `proctor serve` enforces too
+    /// (HumanEval's completions have five).
+    static let stopStringsPerRequest = 4
+
+    /// `text` up to the earliest occurrence of any of `stops`, and whether one occurred.
+    static func cut(_ text: String, atFirstOf stops: [String]) -> (String, Bool) {
+        let earliest = stops.compactMap { text.range(of: $0)?.lowerBound }.min()
+        return earliest.map { (String(text[..<$0]), true) } ?? (text, false)
     }
 
     /// The native backend's stop reason for an OpenAI `finish_reason`.

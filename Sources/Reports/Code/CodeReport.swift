@@ -17,10 +17,12 @@ public struct CheckpointSummary: Sendable, Codable, Equatable {
     public var solved: Int
     /// Samples whose verdict was IE (harness error): left out of every number above.
     public var harnessErrors: Int
+    /// Samples whose verdict was NC (no code extracted): counted in `samples` as failures.
+    public var noCode: Int
 
     enum CodingKeys: String, CodingKey {
         case checkpoint, problems, minimumSamples = "min_samples", samples, passAt1 = "pass_at_1", interval
-        case passAtK = "pass_at_k", solved, harnessErrors = "harness_errors"
+        case passAtK = "pass_at_k", solved, harnessErrors = "harness_errors", noCode = "no_code"
     }
 }
 
@@ -166,7 +168,7 @@ public struct CodeReport: Sendable, Codable {
         return CheckpointSummary(
             checkpoint: checkpoint, problems: own.count, minimumSamples: minimum, samples: own.map(\.samples).reduce(0, +),
             passAt1: passAt1, interval: interval, passAtK: passAtK, solved: own.filter { $0.correct > 0 }.count,
-            harnessErrors: harnessErrors)
+            harnessErrors: harnessErrors, noCode: own.map { $0.verdicts[Verdict.noCode.rawValue] ?? 0 }.reduce(0, +))
     }
 
     static func compare(_ baseline: String, _ candidate: String, cells: [String: [String: ProblemCell]]) -> CheckpointComparison? {
@@ -221,6 +223,11 @@ extension CodeReport {
             let dominant = checkpoints.compactMap { matrix[id]?[$0]?.dominantVerdict }
             return dominant.count > 1 && Set(dominant).count > 1
         }
+    }
+
+    /// "AC accepted · WA wrong answer · …" for `verdicts` (raw values, in the order given).
+    public static func legend(_ verdicts: [String]) -> String {
+        verdicts.compactMap { Verdict(rawValue: $0).map { "\($0.rawValue) \($0.meaning)" } }.joined(separator: " · ")
     }
 
     /// The verdicts that occur for some checkpoint, in `verdictOrder`: the columns of the verdict table.

@@ -26,6 +26,12 @@ extension CodeReport {
             lines += ["", "Harness errors (left out of every number): "
                 + errors.map { "\($0.checkpoint) \($0.harnessErrors)" }.joined(separator: ", ")]
         }
+        let empty = summaries.filter { $0.noCode > 0 }
+        if !empty.isEmpty {
+            lines += ["", "No code (NC: nothing but whitespace was extracted from the output, so nothing ran; "
+                + "counted as failures): " + empty.map { "\($0.checkpoint) \($0.noCode) of \($0.samples) samples" }
+                    .joined(separator: ", ")]
+        }
         let columns = occurringVerdicts
         if !columns.isEmpty {
             lines += ["", "## Verdicts", "", "Samples per verdict, over every problem.", "",
@@ -35,6 +41,7 @@ extension CodeReport {
                 let totals = verdictTotals(checkpoint)
                 lines.append("| \(checkpoint) | " + columns.map { String(totals[$0] ?? 0) }.joined(separator: " | ") + " |")
             }
+            lines += ["", Self.legend(columns)]
         }
         if !comparisons.isEmpty {
             lines += ["", "## Is the difference real?", "",
@@ -116,10 +123,10 @@ extension CodeReport {
 
     /// Summary CSV: one row per checkpoint.
     public func summaryCSV() -> String {
-        var lines = ["checkpoint,pass_at_1,ci_lower,ci_upper,ci_method,solved,problems,samples,harness_errors"]
+        var lines = ["checkpoint,pass_at_1,ci_lower,ci_upper,ci_method,solved,problems,samples,harness_errors,no_code"]
         for s in summaries {
             lines.append("\(csvField(s.checkpoint)),\(s.passAt1),\(s.interval.lower),\(s.interval.upper),"
-                + "\(s.interval.method),\(s.solved),\(s.problems),\(s.samples),\(s.harnessErrors)")
+                + "\(s.interval.method),\(s.solved),\(s.problems),\(s.samples),\(s.harnessErrors),\(s.noCode)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

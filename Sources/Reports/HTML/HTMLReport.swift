@@ -1,4 +1,5 @@
 import Foundation
+import Judge
 
 /// A self-contained HTML page of a code report: inline CSS, inline SVG, a few lines of script
 /// for sorting; no network. Statements (optional) give context in the "where they differ" panels.
@@ -56,12 +57,13 @@ public struct HTMLReport {
                 + "<td>[\(percent(s.interval.lower)), \(percent(s.interval.upper))]</td>"
                 + ks.map { "<td class=num>\(s.passAtK[String($0)].map(percent) ?? "–")</td>" }.joined()
                 + "<td class=num>\(s.solved)/\(s.problems)</td><td class=num>\(s.samples)</td>"
-                + "<td class=num>\(s.harnessErrors)</td></tr>\n"
+                + "<td class=num>\(s.noCode)</td><td class=num>\(s.harnessErrors)</td></tr>\n"
         }
         return """
             <h2>Summary</h2>
             <table><thead><tr><th>checkpoint</th><th>Pass@1</th><th>95% CI</th>\
-            \(ks.map { "<th>pass@\($0)</th>" }.joined())<th>solved</th><th>samples</th><th>harness errors</th></tr></thead>
+            \(ks.map { "<th>pass@\($0)</th>" }.joined())<th>solved</th><th>samples</th><th title="samples with no code (NC): counted as failures">no code</th>\
+            <th>harness errors</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             \(verdictTable())
             """
@@ -77,11 +79,12 @@ public struct HTMLReport {
             rows += "<tr><td>\(escape(checkpoint))</td>"
                 + columns.map { "<td class=num>\(totals[$0] ?? 0)</td>" }.joined() + "</tr>\n"
         }
-        let head = columns.map { "<th><span class=\"v v\($0)\">\($0)</span></th>" }.joined()
+        let head = columns.map { "<th>\(Self.verdictBadge($0))</th>" }.joined()
         return """
             <h3>Verdicts</h3>
             <p class=meta>Samples per verdict, over every problem.</p>
             <table><thead><tr><th>checkpoint</th>\(head)</tr></thead><tbody>\(rows)</tbody></table>
+            <p class=meta>\(escape(CodeReport.legend(columns)))</p>
 
             """
     }
@@ -240,8 +243,7 @@ public struct HTMLReport {
                 + "<td class=num data-value=\"\(peak)\">\(String(format: "%.1f", Double(peak) / 1_048_576))</td></tr>\n"
             rows += row
         }
-        let legend = CodeReport.verdictOrder
-            .map { "<span class=\"v v\($0)\">\($0)</span>" }.joined(separator: " ")
+        let legend = CodeReport.verdictOrder.map(Self.verdictBadge).joined(separator: " ")
         return """
             <h2>Per problem</h2>
             <p class=meta>Cells show correct/samples, coloured by the most common verdict; hover for the mix. \
@@ -269,6 +271,12 @@ public struct HTMLReport {
         return html
     }
 
+    /// A verdict's coloured abbreviation, its meaning on hover.
+    static func verdictBadge(_ verdict: String) -> String {
+        let meaning = Verdict(rawValue: verdict)?.meaning ?? verdict
+        return "<span class=\"v v\(verdict)\" title=\"\(escape(meaning))\">\(verdict)</span>"
+    }
+
     /// Panels shown for problems that differ only in verdicts (they can be most of a run).
     static let verdictPanelLimit = 20
 
@@ -287,8 +295,10 @@ public struct HTMLReport {
         for checkpoint in report.checkpoints {
             guard let cell = report.matrix[id]?[checkpoint] else { continue }
             let verdict = cell.exampleVerdict ?? ""
-            html += "<div class=panel><h3>\(escape(checkpoint)) <span class=\"v v\(verdict)\">\(verdict)</span></h3>"
-                + "<pre>\(escape(cell.exampleCode ?? ""))</pre></div>"
+            let code = cell.exampleCode ?? ""
+            html += "<div class=panel><h3>\(escape(checkpoint)) \(Self.verdictBadge(verdict))</h3>"
+                + (CandidateOutcome.isNoCode(code) ? "<p class=meta>(no code was extracted from the output)</p>"
+                    : "<pre>\(escape(code))</pre>") + "</div>"
         }
         return html + "</div></details>\n"
     }
@@ -304,7 +314,8 @@ public struct HTMLReport {
         .label{font-size:13px;text-anchor:end}.value{font-size:12px}.err{stroke:#222;stroke-width:1.5}
         .v{text-align:center;border-radius:3px;padding:0 .3rem}.vAC{background:#cdeccd}.vWA{background:#f6c6c6}
         .vTLE{background:#fbdcaa}.vMLE{background:#e2c9f0}.vRE{background:#f3b0b0}.vOLE{background:#f0e0a0}
-        .vCE{background:#d9d9d9}.vSV{background:#222;color:#fff}.vIE{background:#bcd4f2}
+        .vCE{background:#d9d9d9}.vNC{background:#fff;outline:1px dashed #888;outline-offset:-1px}
+        .vSV{background:#222;color:#fff}.vIE{background:#bcd4f2}
         details{margin:.5rem 0;border:1px solid #ddd;border-radius:4px;padding:.4rem .6rem}
         summary{cursor:pointer;font-weight:600}blockquote{color:#444;white-space:pre-wrap;margin:.5rem 0;
         border-left:3px solid #ccc;padding-left:.6rem}.panels{display:flex;gap:.6rem;flex-wrap:wrap}

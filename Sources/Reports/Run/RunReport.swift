@@ -1,4 +1,5 @@
 import Foundation
+import Judge
 
 /// One name and value about how a run was made ("model", "n", "sandbox"), shown at the report's head.
 public struct RunFact: Sendable, Codable, Equatable {
@@ -82,6 +83,10 @@ public struct RunReport: Sendable, Codable {
                 lines.append("**\(checkpoint)** — \(cell.correct)/\(cell.samples) accepted; sample shown: "
                     + "\(cell.exampleVerdict ?? "–")")
                 lines.append("")
+                if CandidateOutcome.isNoCode(cell.exampleCode ?? "") {
+                    lines += ["_(no code was extracted from the output)_", ""]
+                    continue
+                }
                 let codeLines = (cell.exampleCode ?? "").split(separator: "\n", omittingEmptySubsequences: false)
                 let shown = codeLines.prefix(60).joined(separator: "\n")
                 let fence = shown.contains("```") ? "~~~~" : "```"

@@ -26,7 +26,8 @@ struct Eval: ParsableCommand {
             Run the same command again after a crash or a kill and it continues: generation per \
             sample, judging per result. A changed setting that would make earlier samples or \
             results wrong (a checkpoint's model, adapter, merge inputs or options, temperature, \
-            top_p, top_k, max_tokens or seed; the problem set; the judge's time-limit factor) is \
+            top_p, top_k, max_tokens, seed, prompt_style or extractor; the problem set; the judge's \
+            time-limit factor) is \
             refused with the field's name; \
             --force-restart discards the run's files instead. Raising n, adding checkpoints or \
             changing workers is fine.
@@ -58,7 +59,7 @@ struct Eval: ParsableCommand {
     var difficulty: String?
 
     @Option(help: ArgumentHelp("A checkpoint, key=value pairs: label, model, adapter, temperature, top_p, top_k, max_tokens, "
-        + "seed. Repeat for more; the first is the baseline. Replaces the configuration's checkpoints. A merge checkpoint "
+        + "seed, prompt_style (auto, chat, raw), extractor (auto, last-fence, first-python, none). Repeat for more; the first is the baseline. Replaces the configuration's checkpoints. A merge checkpoint "
         + "needs --config (its options do not fit a flag).", valueName: "spec"))
     var checkpoint: [String] = []
 

@@ -24,11 +24,16 @@ struct Generate: AsyncParsableCommand {
             chat_template key (tokenizer_config.json). Special tokens written in the prompt, such as \
             <|im_start|>, are parsed. Timing goes to standard error.
 
-            A problem set (--problems): every problem gets LiveCodeBench's code-generation prompt \
-            (system message, then ### Question / ### Format / ### Answer) through the chat \
-            template, or its plain prompt for HumanEval; --n samples each are appended to --out as \
-            Proctor samples JSONL (problem_id, checkpoint, sample_index, output, code, token \
-            counts, seconds), flushed to disk after each problem; --resume skips what --out holds. \
+            A problem set (--problems): --prompt-style auto (the default) gives a model with a chat \
+            template chat prompts — EvalPlus's instruct prompt for HumanEval-style function problems \
+            (the reply prefilled up to its ```python fence), LiveCodeBench's code-generation prompt \
+            (system message, then ### Question / ### Format / ### Answer) for the rest — and a model \
+            without one (or --raw) the plain prompt, HumanEval's completed up to its stop strings \
+            ("\\ndef ", "\\nclass ", "\\nif __name__", "\\nprint(", "\\n#"); chat or raw force one kind. \
+            --extractor (default auto) takes the code from each output. --n samples each are \
+            appended to --out as Proctor samples JSONL (problem_id, checkpoint, sample_index, output, \
+            code, prompt_format, prompt, token counts, seconds), flushed to disk after each problem; \
+            --resume skips what --out holds. \
             The --n samples of a prompt share its KV cache and decode together as one batch; each \
             sample has its own seed derived from --seed, the problem and the index, and is the \
             same text it would be if generated alone. With --prompt, --n > 1 prints the samples \
@@ -125,8 +130,14 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "KV cache size in tokens.")
     var contextSize: Int = 4096
 
-    @Flag(help: "Use the prompt as is: no chat template, no BOS unless the model asks for it.")
+    @Flag(help: "Use the prompt as is: no chat template, no BOS unless the model asks for it (with --problems: --prompt-style raw).")
     var raw = false
+
+    @Option(help: ArgumentHelp("How problems are put to the model (with --problems): auto (chat prompts for a model with a chat template, plain completion otherwise), chat or raw.", valueName: "style"))
+    var promptStyle: PromptStyle = .auto
+
+    @Option(help: ArgumentHelp("How code is taken from each output (with --problems): auto, last-fence (LiveCodeBench's rule), first-python or none.", valueName: "rule"))
+    var extractor: CodeExtractor = .auto
 
     @Flag(help: "Print the generated token ids instead of the text.")
     var printTokenIds = false
@@ -153,6 +164,7 @@ struct Generate: AsyncParsableCommand {
         guard repeatLastN >= -1 else { throw ValidationError("--repeat-last-n must be -1, 0 or positive.") }
         guard stop.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("--stop needs a non-empty string.") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1.") }
+        if raw && promptStyle == .chat { throw ValidationError("--raw asks for plain prompts; --prompt-style chat for chat prompts: give one.") }
     }
 
     /// The sampling options as the library takes them.
@@ -287,6 +299,11 @@ struct Generate: AsyncParsableCommand {
 
     /// How samples of a problem set are drawn, for either backend.
     var settings: GenerationSettings {
-        GenerationSettings(samplesPerProblem: n, maxTokens: maxTokens, sampling: sampling, checkpoint: checkpointLabel)
+        GenerationSettings(samplesPerProblem: n, maxTokens: maxTokens, sampling: sampling, checkpoint: checkpointLabel,
+                           promptStyle: raw ? .raw : promptStyle, extractor: extractor)
     }
 }
+
+extension PromptStyle: ExpressibleByArgument {}
+
+extension CodeExtractor: ExpressibleByArgument {}

