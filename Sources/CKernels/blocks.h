@@ -149,11 +149,76 @@ static inline __m256i pk_dot_i8_i8(__m256i x, __m256i y) {
 }
 #endif
 
+// Most activation rows one weight row meets at a time (the products' column tile).
+#define PK_MAX_COLUMNS 4
+
+// The weight row's unpacked quants are shared by the activation rows of a tile; each row's
+// own arithmetic, in its own order, is that of a tile of one, so tiling changes no bit.
+// Instantiates `pk_dot_<name>_columns` (n rows, 1...PK_MAX_COLUMNS, `stride` bytes apart)
+// and `pk_dot_<name>` (one row) from an always-inlined body `<name>_columns(..., const n, ...)`:
+// with n a constant the tile's accumulators stay in registers.
+#define PK_COLUMNS_ENTRY_POINTS(name) \
+    void pk_dot_##name##_columns(const void *weights, const void *activations, size_t stride, int n, int count, float *out) { \
+        switch (n) { \
+        case 1: name##_columns(weights, activations, stride, 1, count, out); break; \
+        case 2: name##_columns(weights, activations, stride, 2, count, out); break; \
+        case 3: name##_columns(weights, activations, stride, 3, count, out); break; \
+        default: name##_columns(weights, activations, stride, 4, count, out); break; \
+        } \
+    } \
+    float pk_dot_##name(const void *weights, const void *activations, int count) { \
+        float result; \
+        name##_columns(weights, activations, 0, 1, count, &result); \
+        return result; \
+    }
+
+// A tile computed one activation row at a time by a format's one-row dot product.
+#define PK_COLUMNS_BY_ROW(name) \
+    void pk_dot_##name##_columns(const void *weights, const void *activations, size_t stride, int n, int count, float *out) { \
+        for (int c = 0; c < n; c++) out[c] = pk_dot_##name(weights, (const uint8_t *)activations + (size_t)c * stride, count); \
+    }
+
+// The scalar reference's tile, where there is no SIMD.
+static inline void pk_columns_reference(float (*dot)(const void *, const void *, int), const void *weights,
+                                        const void *activations, size_t stride, int n, int count, float *out) {
+    for (int c = 0; c < n; c++) out[c] = dot(weights, (const uint8_t *)activations + (size_t)c * stride, count);
+}
+
+#if defined(PK_AVX2)
+// The 32-element formats whose weights unpack to signed bytes and multiply Q8_0 activations
+// (Q4_0, Q5_0, Q8_0, IQ4_NL): per block, w·a as |w|·(a with w's sign), scaled by d_w·d_a.
+typedef __m256i (*pk_unpack_signed)(const uint8_t *block);
+
+static inline __attribute__((always_inline)) void pk_columns_signed_q8_0(
+    pk_unpack_signed unpack, int block_bytes, const void *weights, const void *activations, size_t stride,
+    const int n, int count, float *out) {
+    const uint8_t *x = weights;
+    __m256 accumulator[PK_MAX_COLUMNS];
+    for (int c = 0; c < n; c++) accumulator[c] = _mm256_setzero_ps();
+    for (int i = 0; i < count / QK; i++) {
+        const uint8_t *block = x + (size_t)i * block_bytes;
+        const __m256i w = unpack(block);
+        const __m256i magnitude = _mm256_sign_epi8(w, w);
+        pk_half dw;
+        memcpy(&dw, block, 2);  // every one of these formats starts with its half scale d
+        const float scale = pk_half_to_float(dw);
+        for (int c = 0; c < n; c++) {
+            const block_q8_0 *y = (const block_q8_0 *)((const uint8_t *)activations + (size_t)c * stride) + i;
+            const __m256i a = _mm256_loadu_si256((const __m256i *)y->qs);
+            const __m256i dot = pk_dot_u8_i8(magnitude, _mm256_sign_epi8(a, w));
+            accumulator[c] = _mm256_fmadd_ps(_mm256_set1_ps(scale * pk_half_to_float(y->d)), _mm256_cvtepi32_ps(dot), accumulator[c]);
+        }
+    }
+    for (int c = 0; c < n; c++) out[c] = pk_hsum_ps(accumulator[c]);
+}
+#endif
+
 // Per-family entry points (one file each).
 #define PK_DECLARE(name) \
     void pk_dequantize_##name(const void *source, float *destination, int64_t count); \
     float pk_dot_##name##_ref(const void *weights, const void *activations, int count); \
-    float pk_dot_##name(const void *weights, const void *activations, int count);
+    float pk_dot_##name(const void *weights, const void *activations, int count); \
+    void pk_dot_##name##_columns(const void *weights, const void *activations, size_t stride, int n, int count, float *out);
 PK_DECLARE(q4_0)
 PK_DECLARE(q4_1)
 PK_DECLARE(q5_0)

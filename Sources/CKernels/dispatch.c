@@ -4,16 +4,18 @@
 
 typedef void (*dequantize_fn)(const void *, float *, int64_t);
 typedef float (*dot_fn)(const void *, const void *, int);
+typedef void (*columns_fn)(const void *, const void *, size_t, int, int, float *);
 
 typedef struct {
     int block_size, block_bytes;
     pk_type activation;
     dequantize_fn dequantize;
     dot_fn dot, dot_ref;
+    columns_fn columns;
 } format;
 
 #define QUANTIZED(name, block, bytes, act) \
-    {block, bytes, act, pk_dequantize_##name, pk_dot_##name, pk_dot_##name##_ref}
+    {block, bytes, act, pk_dequantize_##name, pk_dot_##name, pk_dot_##name##_ref, pk_dot_##name##_columns}
 
 static void dequantize_f32(const void *source, float *y, int64_t count) { memcpy(y, source, (size_t)count * 4); }
 static void dequantize_f16(const void *source, float *y, int64_t count) {
@@ -46,12 +48,22 @@ static float dot_bf16(const void *weights, const void *activations, int count) {
     return sum;
 }
 
+static void columns_f32(const void *w, const void *x, size_t stride, int n, int count, float *out) {
+    for (int c = 0; c < n; c++) out[c] = dot_f32(w, (const uint8_t *)x + (size_t)c * stride, count);
+}
+static void columns_f16(const void *w, const void *x, size_t stride, int n, int count, float *out) {
+    for (int c = 0; c < n; c++) out[c] = dot_f16(w, (const uint8_t *)x + (size_t)c * stride, count);
+}
+static void columns_bf16(const void *w, const void *x, size_t stride, int n, int count, float *out) {
+    for (int c = 0; c < n; c++) out[c] = dot_bf16(w, (const uint8_t *)x + (size_t)c * stride, count);
+}
+
 // Float weights multiply float activations; the Swift side keeps its own SIMD float dots,
 // these scalar ones serve dequantization and the tests.
 static const format *lookup(pk_type type) {
-    static const format f32 = {1, 4, PK_F32, dequantize_f32, dot_f32, dot_f32};
-    static const format f16 = {1, 2, PK_F32, dequantize_f16, dot_f16, dot_f16};
-    static const format bf16 = {1, 2, PK_F32, dequantize_bf16, dot_bf16, dot_bf16};
+    static const format f32 = {1, 4, PK_F32, dequantize_f32, dot_f32, dot_f32, columns_f32};
+    static const format f16 = {1, 2, PK_F32, dequantize_f16, dot_f16, dot_f16, columns_f16};
+    static const format bf16 = {1, 2, PK_F32, dequantize_bf16, dot_bf16, dot_bf16, columns_bf16};
     static const format q4_0 = QUANTIZED(q4_0, QK, 18, PK_Q8_0);
     static const format q4_1 = QUANTIZED(q4_1, QK, 20, PK_Q8_1);
     static const format q5_0 = QUANTIZED(q5_0, QK, 22, PK_Q8_0);
@@ -125,16 +137,35 @@ float pk_dot_ref(pk_type type, const void *weights, const void *activations, int
     return lookup(type)->dot_ref(weights, activations, count);
 }
 
+void pk_dot_columns(pk_type type, const void *weights, const void *activations, size_t activation_row_bytes,
+                    int n, int count, float *out) {
+    for (int c = 0; c < n; c += PK_MAX_COLUMNS) {
+        const int tile = n - c < PK_MAX_COLUMNS ? n - c : PK_MAX_COLUMNS;
+        lookup(type)->columns(weights, (const uint8_t *)activations + (size_t)c * activation_row_bytes, activation_row_bytes,
+                              tile, count, out + c);
+    }
+}
+
+// Weight rows are taken 16 at a time (at most 16 · 7 KB, ffn_down's Q6_K rows, stays in L2)
+// and each is multiplied with the batch rows PK_MAX_COLUMNS at a time, so a tile's activations
+// stay in L1 while the 16 rows pass and the batch is read once per 16 rows, not once per row.
+enum { ROW_TILE = 16 };
+
 void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int columns,
                     int row_begin, int row_end,
                     const void *activations, size_t activation_row_bytes, int batch,
                     float *out, size_t out_stride) {
-    const dot_fn dot = lookup(type)->dot;
+    const columns_fn product = lookup(type)->columns;
     const uint8_t *w = weights, *x = activations;
-    for (int r = row_begin; r < row_end; r++) {
-        const uint8_t *row = w + (size_t)r * row_bytes;
-        for (int b = 0; b < batch; b++) {
-            out[(size_t)b * out_stride + r] = dot(row, x + (size_t)b * activation_row_bytes, columns);
+    for (int tile_begin = row_begin; tile_begin < row_end; tile_begin += ROW_TILE) {
+        const int tile_end = row_end - tile_begin < ROW_TILE ? row_end : tile_begin + ROW_TILE;
+        for (int b = 0; b < batch; b += PK_MAX_COLUMNS) {
+            const int n = batch - b < PK_MAX_COLUMNS ? batch - b : PK_MAX_COLUMNS;
+            for (int r = tile_begin; r < tile_end; r++) {
+                float results[PK_MAX_COLUMNS];
+                product(w + (size_t)r * row_bytes, x + (size_t)b * activation_row_bytes, activation_row_bytes, n, columns, results);
+                for (int c = 0; c < n; c++) out[(size_t)(b + c) * out_stride + r] = results[c];
+            }
         }
     }
 }

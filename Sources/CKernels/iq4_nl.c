@@ -28,20 +28,20 @@ float pk_dot_iq4_nl_ref(const void *weights, const void *activations, int count)
     return sum;
 }
 
-float pk_dot_iq4_nl(const void *weights, const void *activations, int count) {
 #if defined(PK_AVX2)
-    const block_iq4_nl *x = weights;
-    const block_q8_0 *y = activations;
+static inline __m256i iq4_nl_unpack(const uint8_t *block) {
     const __m256i levels = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)pk_iq4nl_levels));
-    __m256 accumulator = _mm256_setzero_ps();
-    for (int i = 0; i < count / QK; i++) {
-        const __m256i w = _mm256_shuffle_epi8(levels, pk_unpack_nibbles(x[i].qs));
-        const __m256i a = _mm256_loadu_si256((const __m256i *)y[i].qs);
-        const __m256 scale = _mm256_set1_ps(pk_half_to_float(x[i].d) * pk_half_to_float(y[i].d));
-        accumulator = _mm256_fmadd_ps(scale, _mm256_cvtepi32_ps(pk_dot_i8_i8(w, a)), accumulator);
-    }
-    return pk_hsum_ps(accumulator);
+    return _mm256_shuffle_epi8(levels, pk_unpack_nibbles(((const block_iq4_nl *)block)->qs));
+}
+#endif
+
+static inline __attribute__((always_inline)) void iq4_nl_columns(const void *weights, const void *activations, size_t stride,
+                                                                 const int n, int count, float *out) {
+#if defined(PK_AVX2)
+    pk_columns_signed_q8_0(iq4_nl_unpack, sizeof(block_iq4_nl), weights, activations, stride, n, count, out);
 #else
-    return pk_dot_iq4_nl_ref(weights, activations, count);
+    pk_columns_reference(pk_dot_iq4_nl_ref, weights, activations, stride, n, count, out);
 #endif
 }
+
+PK_COLUMNS_ENTRY_POINTS(iq4_nl)

@@ -67,3 +67,5 @@ float pk_dot_q2_K(const void *weights, const void *activations, int count) {
     return pk_dot_q2_K_ref(weights, activations, count);
 #endif
 }
+
+PK_COLUMNS_BY_ROW(q2_K)

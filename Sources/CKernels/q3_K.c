@@ -87,3 +87,5 @@ float pk_dot_q3_K(const void *weights, const void *activations, int count) {
     return pk_dot_q3_K_ref(weights, activations, count);
 #endif
 }
+
+PK_COLUMNS_BY_ROW(q3_K)

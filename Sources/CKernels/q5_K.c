@@ -79,3 +79,5 @@ float pk_dot_q5_K(const void *weights, const void *activations, int count) {
     return pk_dot_q5_K_ref(weights, activations, count);
 #endif
 }
+
+PK_COLUMNS_BY_ROW(q5_K)

@@ -21,19 +21,19 @@ float pk_dot_q8_0_ref(const void *weights, const void *activations, int count) {
     return sum;
 }
 
-float pk_dot_q8_0(const void *weights, const void *activations, int count) {
 #if defined(PK_AVX2)
-    const block_q8_0 *x = weights;
-    const block_q8_0 *y = activations;
-    __m256 accumulator = _mm256_setzero_ps();
-    for (int i = 0; i < count / QK; i++) {
-        const __m256i w = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        const __m256i a = _mm256_loadu_si256((const __m256i *)y[i].qs);
-        const __m256 scale = _mm256_set1_ps(pk_half_to_float(x[i].d) * pk_half_to_float(y[i].d));
-        accumulator = _mm256_fmadd_ps(scale, _mm256_cvtepi32_ps(pk_dot_i8_i8(w, a)), accumulator);
-    }
-    return pk_hsum_ps(accumulator);
+static inline __m256i q8_0_unpack(const uint8_t *block) {
+    return _mm256_loadu_si256((const __m256i *)((const block_q8_0 *)block)->qs);
+}
+#endif
+
+static inline __attribute__((always_inline)) void q8_0_columns(const void *weights, const void *activations, size_t stride,
+                                                               const int n, int count, float *out) {
+#if defined(PK_AVX2)
+    pk_columns_signed_q8_0(q8_0_unpack, sizeof(block_q8_0), weights, activations, stride, n, count, out);
 #else
-    return pk_dot_q8_0_ref(weights, activations, count);
+    pk_columns_reference(pk_dot_q8_0_ref, weights, activations, stride, n, count, out);
 #endif
 }
+
+PK_COLUMNS_ENTRY_POINTS(q8_0)

@@ -57,6 +57,30 @@ struct KernelReferenceTests {
         }
     }
 
+    @Test("a tile of activation rows gets exactly each row's own dot product, for every tile size",
+          arguments: quantizedTypes)
+    func tilesEqualSingleRows(type: GGMLType) throws {
+        var generator = SplitMix(seed: 7 &* UInt64(type.rawValue))
+        let columns = 512, batch = 7
+        let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
+        let x = (0..<(batch * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-3 }
+        let format = try #require(QuantizedActivations.Format(weights: type))
+        let activations = QuantizedActivations(capacity: batch * columns)
+        x.withUnsafeBufferPointer {
+            activations.quantize($0.baseAddress!, rows: batch, columns: columns, stride: columns, format: format)
+        }
+        let kernel = pk_type(rawValue: type.rawValue)
+        let stride = QuantizedActivations.rowBytes(format, columns: columns)
+        row.withUnsafeBytes { weights in
+            let single = (0..<batch).map { pk_dot(kernel, weights.baseAddress!, activations.data(format) + $0 * stride, Int32(columns)) }
+            for n in 1...batch {
+                var tiled = [Float](repeating: .nan, count: n)
+                pk_dot_columns(kernel, weights.baseAddress!, activations.data(format), stride, Int32(n), Int32(columns), &tiled)
+                #expect(tiled.map(\.bitPattern) == single.prefix(n).map(\.bitPattern), "\(type), \(n) rows: \(tiled) vs \(single.prefix(n))")
+            }
+        }
+    }
+
     @Test("every supported GGUF type is computable and has an activation format or is float")
     func supportedTypes() {
         for type in Self.quantizedTypes {
