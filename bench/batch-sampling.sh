@@ -8,6 +8,6 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 source bench/lib/release.sh
 venv="$(scripts/fixtures/make_inference_venv.sh)"
-model="$(scripts/fetch-model.sh)"
 proctor="$(release_proctor)"
+model="$(PROCTOR="$proctor" scripts/fetch-model.sh)"
 "$venv/bin/python" bench/batch_sampling.py "$proctor" "$model" "$@"
