@@ -10,8 +10,8 @@ runs="${1:-5}" rank="${2:-16}" tokens="${3:-96}"
 cd "$repo_root"
 source bench/lib/release.sh
 venv="$(scripts/fixtures/make_torch_venv.sh)"
-model="$(scripts/fetch-model.sh)"
 proctor="${PROCTOR:-$(release_proctor)}"
+model="$(PROCTOR="$proctor" scripts/fetch-model.sh)"
 adapter="$(mktemp -d)"
 trap 'rm -rf "$adapter"' EXIT
 "$venv/bin/python" bench/make_random_adapter.py "$adapter" "$rank" >/dev/null 2>&1

@@ -18,7 +18,6 @@ threads="${5:-2}"
 cd "$repo_root"
 source scripts/lib/python.sh
 
-model="$(bash scripts/fetch-model.sh | tail -n 1)"
 venv="$repo_root/.venv-inference"
 if ! "$venv/bin/python" -c "import llama_cpp.server" 2>/dev/null; then
     bash scripts/fixtures/make_inference_venv.sh >/dev/null
@@ -26,6 +25,7 @@ if ! "$venv/bin/python" -c "import llama_cpp.server" 2>/dev/null; then
 fi
 flock /tmp/swift-build.lock swift build -c release --product proctor >&2
 proctor="$repo_root/.build/release/proctor"
+model="$(PROCTOR="$proctor" bash scripts/fetch-model.sh)"
 
 work="$(mktemp -d)"
 pids=()

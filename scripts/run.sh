@@ -18,7 +18,7 @@ run=${RUN:-runs/demo}
 scripts/setup.sh
 swift build -c release --product proctor
 proctor=.build/release/proctor
-scripts/fetch-model.sh >/dev/null
+PROCTOR="$proctor" scripts/fetch-model.sh >/dev/null
 
 "$proctor" doctor
 "$proctor" problems validate problems/

@@ -7,7 +7,7 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$repo_root/.cache/adapters/smollm2-code}"
-gguf="$repo_root/.cache/models/SmolLM2-135M-Instruct.Q4_1.gguf"
+gguf="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}/SmolLM2-135M-Instruct.Q4_1.gguf"
 [[ -f "$gguf" ]] || { echo "no $gguf: run scripts/fetch-model.sh first" >&2; exit 1; }
 venv="$("$repo_root/scripts/fixtures/make_torch_venv.sh")"
 # Nothing is fetched from the hub: the base comes from the GGUF, the config names it only.

@@ -67,6 +67,14 @@ struct ChatTemplateTests {
         #expect(ChatTemplate.defaultSystemMessage(in: smol) == "You are SmolLM")
         let qwen = "{{- '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>\\n' }}{%- else %}{{- '<|im_start|>system\nYou are Qwen.<|im_end|>\n' }}"
         #expect(ChatTemplate.defaultSystemMessage(in: qwen) == "You are Qwen.")
+        // Qwen2.5's own template writes the newline as a `\n` escape inside its Jinja strings,
+        // and its tools branch opens the system turn without closing it on the same literal.
+        let escaped = #"""
+            {%- if tools %}{{- '<|im_start|>system\n' }}{{- "\n\n# Tools<|im_end|>\n" }}{%- else %}
+            {{- '<|im_start|>system\n' + messages[0]['content'] + '<|im_end|>\n' }}
+            {{- '<|im_start|>system\nYou are Qwen, created by Alibaba Cloud.<|im_end|>\n' }}{%- endif %}
+            """#
+        #expect(ChatTemplate.defaultSystemMessage(in: escaped) == "You are Qwen, created by Alibaba Cloud.")
     }
 }
 

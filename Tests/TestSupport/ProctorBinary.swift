@@ -17,12 +17,17 @@ public enum ProctorBinary {
         public var stderr: String
     }
 
-    /// Runs `proctor` with `arguments` in `directory` and waits for it.
-    public static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+    /// Runs `proctor` with `arguments` in `directory`, with `environment` over the test's own
+    /// environment, and waits for it.
+    public static func run(_ arguments: [String], in directory: String? = nil,
+                           environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
+        }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

@@ -8,7 +8,8 @@ import Judge
 public struct CheckpointSpec: Sendable, Equatable, Encodable {
     /// The name shown in reports and used for `samples/<label>.jsonl`; letters, digits, `.`, `_`, `-`.
     public var label: String
-    /// The base model: a GGUF file (or a Hugging Face folder once Inference reads them).
+    /// The base model: a GGUF file or a Hugging Face folder (a catalog name in the configuration
+    /// is read as its cached file).
     public var model: String
     /// LoRA adapter folders applied to the model; one is applied (more are refused at run time).
     public var adapters: [String]
@@ -69,7 +70,7 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
               !label.hasPrefix(".") else {
             throw object.fail("label", "'\(label)' must be letters, digits, '.', '_' or '-' (it names files), not starting with '.'")
         }
-        model = EvalConfig.resolve(try object.requiredString("model"), base: base)
+        model = try Self.modelPath(try object.requiredString("model"), base: base, object)
         adapters = (try object.strings("adapter") ?? []).map { EvalConfig.resolve($0, base: base) }
         merge = try object.object("merge").map { try MergeSpec($0, base: base) }
         guard merge == nil || adapters.isEmpty else {
@@ -101,6 +102,19 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
 }
 
 extension CheckpointSpec {
+    /// The model file `named` stands for: a path taken from `base`, or, when no such file or
+    /// folder exists and it is a catalog name, the catalog model's cached file (an error says
+    /// to fetch it when it is not).
+    static func modelPath(_ named: String, base: String, _ object: ConfigObject) throws -> String {
+        let path = EvalConfig.resolve(named, base: base)
+        guard !FileManager.default.fileExists(atPath: path), ModelCatalog.model(named: named) != nil else { return path }
+        do {
+            return try ModelCatalog.locate(named)
+        } catch let error as EvaluationError {
+            throw object.fail("model", error.message)
+        }
+    }
+
     /// Reads a checkpoint written as a flag, `label=base,model=m.gguf,temperature=0.2,top_p=0.95`,
     /// with the configuration file's keys; relative paths are taken from the current folder.
     public init(flag: String) throws {

@@ -113,16 +113,23 @@ public struct ChatTemplate: Sendable, Equatable {
     }
 
     /// The literal system text a Jinja ChatML template writes when no system message is given,
-    /// e.g. SmolLM2's "You are a helpful AI assistant named SmolLM, trained by Hugging Face".
+    /// e.g. SmolLM2's "You are a helpful AI assistant named SmolLM, trained by Hugging Face" or
+    /// Qwen2.5's "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.". The
+    /// newline after the role is a real one in some templates and a `\n` escape inside a Jinja
+    /// string literal in others (Qwen's); escapes in the found text are undone.
     static func defaultSystemMessage(in template: String) -> String? {
-        let marker = "<|im_start|>system\n"
-        var searchStart = template.startIndex
-        while let start = template[searchStart...].range(of: marker)?.upperBound,
-              let end = template[start...].range(of: "<|im_end|>")?.lowerBound {
-            let text = String(template[start..<end])
-            // Where the template splices in messages[0]['content'] there is no literal default.
-            if !text.contains("{") && !text.contains("'") && !text.contains("\"") { return text }
-            searchStart = end
+        for newline in ["\n", "\\n"] {
+            let marker = "<|im_start|>system" + newline
+            var searchStart = template.startIndex
+            while let start = template[searchStart...].range(of: marker)?.upperBound,
+                  let end = template[start...].range(of: "<|im_end|>")?.lowerBound {
+                let text = String(template[start..<end])
+                // Where the template splices in messages[0]['content'] there is no literal default.
+                if !text.contains("{") && !text.contains("'") && !text.contains("\"") && !text.contains("\n") {
+                    return newline == "\n" ? text : text.replacingOccurrences(of: "\\n", with: "\n")
+                }
+                searchStart = end
+            }
         }
         return nil
     }

@@ -12,7 +12,9 @@ struct Eval: ParsableCommand {
             configuration's "out") receives config.json, manifest.json (model/adapter SHA-256, \
             problem-set hash, sampling and judging settings, harness version, sandbox \
             protections, times), samples/<label>.jsonl, results/<label>.jsonl, and report.md, \
-            report.html and report.json; merge checkpoints add merges/<label>/.
+            report.html and report.json; merge checkpoints add merges/<label>/. A checkpoint's \
+            "model" is a GGUF file, a Hugging Face folder, or a fetched catalog model's name \
+            (`proctor models list`), read as its cached file.
 
             A checkpoint in the configuration file may carry "merge" instead of "adapter": \
             {"method": "ties", "adapters": ["code/", "math/"], "weights": [0.5, 0.5], \
@@ -37,6 +39,8 @@ struct Eval: ParsableCommand {
               proctor eval --problems problems/ --limit 5 --n 2 --out runs/quick \\
                   --checkpoint label=greedy,model=smollm2.gguf,max_tokens=256 \\
                   --checkpoint label=t0.8,model=smollm2.gguf,temperature=0.8,top_p=0.95,max_tokens=256
+              proctor eval --problems problems/ --limit 5 --out runs/qwen \\
+                  --checkpoint label=qwen05,model=qwen2.5-coder-0.5b-instruct,max_tokens=384
             """)
 
     @Option(help: ArgumentHelp("The JSON configuration file.", valueName: "file"))

@@ -14,7 +14,8 @@ struct Generate: AsyncParsableCommand {
         discussion: """
             --model is a GGUF file or a Hugging Face folder (config.json; model.safetensors or \
             shards with model.safetensors.index.json; tokenizer.json, optionally \
-            tokenizer_config.json and generation_config.json) of a llama, qwen2 or gpt2 model.
+            tokenizer_config.json and generation_config.json) of a llama, qwen2 or gpt2 model, \
+            or the name of a fetched catalog model (`proctor models list`).
 
             One prompt: the prompt is wrapped in the model's chat template as one user \
             message unless --raw is given. Chat templates of the ChatML and Llama 3 families are \
@@ -47,6 +48,7 @@ struct Generate: AsyncParsableCommand {
               proctor generate --model smollm2.gguf --prompt "Write hello world in Python" --n 10 \
                   --temperature 0.8 --repeat-penalty 1.1 --stop "if __name__"
               proctor generate --model ./Qwen2.5-Coder-1.5B-Instruct --prompt "Reverse a list" --max-tokens 64
+              proctor generate --model qwen2.5-coder-1.5b-instruct --prompt "Reverse a list" --max-tokens 64
               proctor generate --model smollm2.gguf --problems problems/ --n 1 --max-tokens 384 \
                   --checkpoint-label base --out samples.jsonl
 
@@ -188,7 +190,7 @@ struct Generate: AsyncParsableCommand {
             return
         }
         let template = try chatTemplate.map { try ChatTemplate(specifier: $0) }
-        let generator = try TextGenerator(modelPath: ModelCatalog.resolve(model!) ?? model!, contextCapacity: contextSize,
+        let generator = try TextGenerator(modelPath: try ModelCatalog.locate(model!), contextCapacity: contextSize,
                                           threads: threads, batchSize: batchSize, chatTemplate: template)
         if !raw, let problem = generator.chatTemplateProblem {
             throw ValidationError("\(problem). Give --chat-template chatml|llama3|FILE, or --raw for the plain prompt.")

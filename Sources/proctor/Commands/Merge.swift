@@ -1,5 +1,6 @@
 import Adapters
 import ArgumentParser
+import Evaluation
 import Foundation
 import Inference
 
@@ -51,7 +52,7 @@ struct Merge: ParsableCommand {
     @Option(help: "Element type of the written tensors: f32, f16 or bf16.")
     var dtype: String = "f32"
 
-    @Option(help: "A Hugging Face safetensors checkpoint (folder or file) to check every adapter against.")
+    @Option(help: "A base to check every adapter against: a Hugging Face safetensors checkpoint (folder or file), a GGUF file or a fetched catalog model's name.")
     var base: String?
 
     @Option(help: "The adapter directory to write.")
@@ -72,13 +73,23 @@ struct Merge: ParsableCommand {
         let options = try mergeOptions()
         let loaded = try adapters.map(LoRAAdapter.init(directory:))
         if let base {
-            let modules = BaseModules(checkpoint: try SafetensorsCheckpoint(path: base))
+            let modules = try baseModules(base)
             for adapter in loaded { try modules.validate(adapter) }
         }
         let merged = try AdapterMerger.merge(loaded, options: options)
         try AdapterWriter.write(merged, to: out, elementType: try SafetensorsWriter.ElementType(parsing: dtype))
         print(String(format: "%@: %d adapters, %d modules, rank %d → %@ (%.2f s)", method, loaded.count, merged.pairs.count,
                      merged.config.rank, out, Date().timeIntervalSince(started)))
+    }
+
+    /// The projections of `base`: a GGUF's (a catalog name stands for its cached file), described
+    /// by its configuration, or a safetensors checkpoint's, read from its headers.
+    private func baseModules(_ base: String) throws -> BaseModules {
+        let path = try ModelCatalog.locate(base)
+        if (try? ModelFormat.detect(path: path)) == .gguf {
+            return try BaseModules(config: ModelConfig(gguf: GGUFFile(path: path)), source: path)
+        }
+        return BaseModules(checkpoint: try SafetensorsCheckpoint(path: path))
     }
 
     /// The merge options from the flags, parsed as `proctor eval`'s `merge` key parses them.

@@ -1,5 +1,6 @@
 import Adapters
 import ArgumentParser
+import Evaluation
 import Foundation
 import Inference
 import Serving
@@ -17,13 +18,14 @@ struct Serve: AsyncParsableCommand {
             label of proctor generate). With --port 0 a free port is chosen; the first line on \
             standard output says where the server listens.
 
-            Example:
+            Examples:
               proctor serve --model smollm2.gguf --port 8000 --served-model-name base --adapter code=./my-lora
               proctor generate --backend openai --base-url http://127.0.0.1:8000/v1 \\
                   --problems problems/ --out samples.jsonl
+              proctor serve --model qwen2.5-coder-1.5b-instruct --port 8000   # a fetched catalog model
             """)
 
-    @Option(help: "Path of the GGUF model file.")
+    @Option(help: "A GGUF model file, a Hugging Face model folder, or a fetched catalog model's name (see `proctor models`).")
     var model: String
 
     @Option(help: "Address to listen on (loopback unless you mean to expose it).")
@@ -53,7 +55,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let generator = try TextGenerator(modelPath: model, contextCapacity: contextSize, threads: threads)
+        let modelPath = try ModelCatalog.locate(model)
+        let generator = try TextGenerator(modelPath: modelPath, contextCapacity: contextSize, threads: threads)
         let engine = NativeEngine(generator: generator, contextCapacity: contextSize)
         let names = servedModelName.isEmpty ? ["base"] : servedModelName
         var specs: [(label: String, path: String)] = []
@@ -63,7 +66,7 @@ struct Serve: AsyncParsableCommand {
             }
             specs.append((String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
         }
-        let adapterSet = try AdapterSet(loading: specs, base: generator.config, source: model)
+        let adapterSet = try AdapterSet(loading: specs, base: generator.config, source: modelPath)
         let served = specs.compactMap { spec in adapterSet.selection(spec.label).map { (name: spec.label, adapter: $0 as ProjectionAdapter) } }
         let catalog = ServedModels(names: names, engine: engine, adapters: served)
         let server = OpenAIServer(catalog: catalog, host: host, port: port)
