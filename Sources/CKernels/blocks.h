@@ -150,7 +150,7 @@ static inline __m256i pk_dot_i8_i8(__m256i x, __m256i y) {
 #endif
 
 // Most activation rows one weight row meets at a time (the products' column tile).
-#define PK_MAX_COLUMNS 4
+#define PK_MAX_COLUMNS 8
 
 // The weight row's unpacked quants are shared by the activation rows of a tile; each row's
 // own arithmetic, in its own order, is that of a tile of one, so tiling changes no bit.
@@ -163,7 +163,11 @@ static inline __m256i pk_dot_i8_i8(__m256i x, __m256i y) {
         case 1: name##_columns(weights, activations, stride, 1, count, out); break; \
         case 2: name##_columns(weights, activations, stride, 2, count, out); break; \
         case 3: name##_columns(weights, activations, stride, 3, count, out); break; \
-        default: name##_columns(weights, activations, stride, 4, count, out); break; \
+        case 4: name##_columns(weights, activations, stride, 4, count, out); break; \
+        case 5: name##_columns(weights, activations, stride, 5, count, out); break; \
+        case 6: name##_columns(weights, activations, stride, 6, count, out); break; \
+        case 7: name##_columns(weights, activations, stride, 7, count, out); break; \
+        default: name##_columns(weights, activations, stride, 8, count, out); break; \
         } \
     } \
     float pk_dot_##name(const void *weights, const void *activations, int count) { \

@@ -63,14 +63,14 @@ float pk_dot_ref(pk_type type, const void *weights, const void *activations, int
 
 /// out[c] = the dot product of `weights` with activation row c, for the `n` rows
 /// `activation_row_bytes` apart at `activations`: the product's tiled kernel, which shares the
-/// weight row's unpacking among up to four activation rows and gives each exactly `pk_dot`'s bits.
+/// weight row's unpacking among up to eight activation rows and gives each exactly `pk_dot`'s bits.
 void pk_dot_columns(pk_type type, const void *weights, const void *activations, size_t activation_row_bytes,
                     int n, int count, float *out);
 
 /// out[b · out_stride + r] = Σ_c W[r, c] · x[b, c] for rows r in [row_begin, row_end) and
 /// batch rows b in [0, batch). W: rows of `row_bytes` in `type` from `weights`; x: batch rows
 /// in the activation format, `activation_row_bytes` apart. Weight rows are taken 16 at a time,
-/// each against batch rows four at a time (`pk_dot_columns`); every output is `pk_dot`'s.
+/// each against batch rows eight at a time (`pk_dot_columns`); every output is `pk_dot`'s.
 void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int columns,
                     int row_begin, int row_end,
                     const void *activations, size_t activation_row_bytes, int batch,

@@ -79,12 +79,19 @@ struct Sampler {
     private mutating func choose(_ logits: UnsafeBufferPointer<Float>) -> Int {
         if parameters.temperature <= 0 { return Self.argmax(logits) }
 
-        var candidates = logits.indices.map { (id: $0, logit: logits[$0]) }
+        // Only tokens within `Self.negligibleLogitGap` (times the temperature when above 1) of
+        // the best are sorted: each of the rest weighs less than e^-50 ≈ 2e-22 of the best, so
+        // adding it to a sum of at least 1 changes no bit and the draw can never land on it.
+        // With a 151,936-token vocabulary this sorts hundreds of tokens instead of all of them.
+        var maximum = -Float.infinity
+        for logit in logits where logit > maximum { maximum = logit }
+        let cutoff = maximum - Self.negligibleLogitGap * max(1, parameters.temperature)
+        var candidates: [(id: Int, logit: Float)] = []
+        for (id, logit) in logits.enumerated() where logit >= cutoff { candidates.append((id, logit)) }
         candidates.sort { $0.logit > $1.logit }
         if parameters.topK > 0 { candidates = Array(candidates.prefix(parameters.topK)) }
 
         // Probabilities at temperature 1 decide which candidates survive top-p and min-p.
-        let maximum = candidates[0].logit
         var probabilities = candidates.map { expf($0.logit - maximum) }
         let total = probabilities.reduce(0, +)
         var kept = candidates.count
@@ -113,6 +120,9 @@ struct Sampler {
         }
         return candidates[kept - 1].id
     }
+
+    /// How far below the best logit a token may be and still be a candidate.  // logits
+    static let negligibleLogitGap: Float = 50
 
     /// The index of the largest logit, the first on ties.
     static func argmax(_ logits: UnsafeBufferPointer<Float>) -> Int {
