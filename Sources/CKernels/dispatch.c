@@ -159,8 +159,11 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
     const uint8_t *w = weights, *x = activations;
     for (int tile_begin = row_begin; tile_begin < row_end; tile_begin += ROW_TILE) {
         const int tile_end = row_end - tile_begin < ROW_TILE ? row_end : tile_begin + ROW_TILE;
-        for (int b = 0; b < batch; b += PK_MAX_COLUMNS) {
-            const int n = batch - b < PK_MAX_COLUMNS ? batch - b : PK_MAX_COLUMNS;
+        // The batch in as few tiles as fit, of even sizes (10 rows: 5 and 5, not 8 and 2),
+        // so no tile unpacks the weights for one or two rows only.
+        const int tiles = (batch + PK_MAX_COLUMNS - 1) / PK_MAX_COLUMNS;
+        for (int t = 0; t < tiles; t++) {
+            const int b = batch * t / tiles, n = batch * (t + 1) / tiles - b;
             for (int r = tile_begin; r < tile_end; r++) {
                 float results[PK_MAX_COLUMNS];
                 product(w + (size_t)r * row_bytes, x + (size_t)b * activation_row_bytes, activation_row_bytes, n, columns, results);

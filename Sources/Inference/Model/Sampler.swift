@@ -80,9 +80,10 @@ struct Sampler {
         if parameters.temperature <= 0 { return Self.argmax(logits) }
 
         // Only tokens within `Self.negligibleLogitGap` (times the temperature when above 1) of
-        // the best are sorted: each of the rest weighs less than e^-50 ≈ 2e-22 of the best, so
-        // adding it to a sum of at least 1 changes no bit and the draw can never land on it.
-        // With a 151,936-token vocabulary this sorts hundreds of tokens instead of all of them.
+        // the best are sorted: each of the rest weighs less than e^-20 ≈ 2e-9 of the best, at
+        // temperature 1 and at the sampling temperature, which is under half a float ulp of any
+        // sum that includes the best token's weight of 1, so adding it changes no bit of the sums
+        // below. With a 151,936-token vocabulary this sorts a few thousand tokens, not all.
         var maximum = -Float.infinity
         for logit in logits where logit > maximum { maximum = logit }
         let cutoff = maximum - Self.negligibleLogitGap * max(1, parameters.temperature)
@@ -122,7 +123,7 @@ struct Sampler {
     }
 
     /// How far below the best logit a token may be and still be a candidate.  // logits
-    static let negligibleLogitGap: Float = 50
+    static let negligibleLogitGap: Float = 20
 
     /// The index of the largest logit, the first on ties.
     static func argmax(_ logits: UnsafeBufferPointer<Float>) -> Int {
