@@ -215,6 +215,37 @@ static inline __attribute__((always_inline)) void pk_columns_signed_q8_0(
     }
     for (int c = 0; c < n; c++) out[c] = pk_hsum_ps(accumulator[c]);
 }
+
+// The 32-element formats with unsigned weights and an offset m (Q4_1, Q5_1), against Q8_1
+// activations: per block d_w·d_a·Σ q·a, plus m·s (s = d_a·Σa, carried by the Q8_1 block).
+// Both start with their half scales d and m.
+typedef __m256i (*pk_unpack_unsigned)(const uint8_t *block);
+
+static inline __attribute__((always_inline)) void pk_columns_unsigned_q8_1(
+    pk_unpack_unsigned unpack, int block_bytes, const void *weights, const void *activations, size_t stride,
+    const int n, int count, float *out) {
+    const uint8_t *x = weights;
+    __m256 accumulator[PK_MAX_COLUMNS];
+    float offsets[PK_MAX_COLUMNS];
+    for (int c = 0; c < n; c++) {
+        accumulator[c] = _mm256_setzero_ps();
+        offsets[c] = 0;
+    }
+    for (int i = 0; i < count / QK; i++) {
+        const uint8_t *block = x + (size_t)i * block_bytes;
+        const __m256i w = unpack(block);
+        pk_half halves[2];
+        memcpy(halves, block, 4);
+        const float d = pk_half_to_float(halves[0]), m = pk_half_to_float(halves[1]);
+        for (int c = 0; c < n; c++) {
+            const block_q8_1 *y = (const block_q8_1 *)((const uint8_t *)activations + (size_t)c * stride) + i;
+            const __m256i a = _mm256_loadu_si256((const __m256i *)y->qs);
+            accumulator[c] = _mm256_fmadd_ps(_mm256_set1_ps(d * pk_half_to_float(y->d)), _mm256_cvtepi32_ps(pk_dot_u8_i8(w, a)), accumulator[c]);
+            offsets[c] += m * pk_half_to_float(y->s);
+        }
+    }
+    for (int c = 0; c < n; c++) out[c] = pk_hsum_ps(accumulator[c]) + offsets[c];
+}
 #endif
 
 // Per-family entry points (one file each).

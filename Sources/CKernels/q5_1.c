@@ -31,7 +31,8 @@ float pk_dot_q5_1_ref(const void *weights, const void *activations, int count) {
 }
 
 #if defined(PK_AVX2)
-static inline __m256i q5_1_unpack(const block_q5_1 *block) {
+static inline __m256i q5_1_unpack(const uint8_t *bytes) {
+    const block_q5_1 *block = (const block_q5_1 *)bytes;
     const __m256i high = _mm256_and_si256(pk_expand_bits(block->qh), _mm256_set1_epi8(0x10));
     return _mm256_or_si256(pk_unpack_nibbles(block->qs), high);
 }
@@ -40,24 +41,7 @@ static inline __m256i q5_1_unpack(const block_q5_1 *block) {
 static inline __attribute__((always_inline)) void q5_1_columns(const void *weights, const void *activations, size_t stride,
                                                                const int n, int count, float *out) {
 #if defined(PK_AVX2)
-    const block_q5_1 *x = weights;
-    __m256 accumulator[PK_MAX_COLUMNS];
-    float offsets[PK_MAX_COLUMNS];
-    for (int c = 0; c < n; c++) {
-        accumulator[c] = _mm256_setzero_ps();
-        offsets[c] = 0;
-    }
-    for (int i = 0; i < count / QK; i++) {
-        const __m256i w = q5_1_unpack(&x[i]);
-        const float d = pk_half_to_float(x[i].d), m = pk_half_to_float(x[i].m);
-        for (int c = 0; c < n; c++) {
-            const block_q8_1 *y = (const block_q8_1 *)((const uint8_t *)activations + (size_t)c * stride) + i;
-            const __m256i a = _mm256_loadu_si256((const __m256i *)y->qs);
-            accumulator[c] = _mm256_fmadd_ps(_mm256_set1_ps(d * pk_half_to_float(y->d)), _mm256_cvtepi32_ps(pk_dot_u8_i8(w, a)), accumulator[c]);
-            offsets[c] += m * pk_half_to_float(y->s);
-        }
-    }
-    for (int c = 0; c < n; c++) out[c] = pk_hsum_ps(accumulator[c]) + offsets[c];
+    pk_columns_unsigned_q8_1(q5_1_unpack, sizeof(block_q5_1), weights, activations, stride, n, count, out);
 #else
     pk_columns_reference(pk_dot_q5_1_ref, weights, activations, stride, n, count, out);
 #endif

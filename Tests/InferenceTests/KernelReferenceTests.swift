@@ -1,4 +1,5 @@
 import CKernels
+import Foundation
 @testable import Inference
 import Testing
 
@@ -61,7 +62,7 @@ struct KernelReferenceTests {
           arguments: quantizedTypes)
     func tilesEqualSingleRows(type: GGMLType) throws {
         var generator = SplitMix(seed: 7 &* UInt64(type.rawValue))
-        let columns = 512, batch = 7
+        let columns = 512, batch = 19
         let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
         let x = (0..<(batch * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-3 }
         let format = try #require(QuantizedActivations.Format(weights: type))
@@ -104,5 +105,26 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite("Parallel row chunks")
+struct ParallelRowsTests {
+    @Test("a job's rows are covered exactly once, in chunks on 16-row bounds, whatever the count",
+          arguments: [64, 100, 1536, 2049, 151_936])
+    func chunksCoverEveryRowOnce(count: Int) {
+        let parallel = ParallelRows(workers: 2, minimumParallelCount: 1)
+        let lock = NSLock()
+        var ranges: [Range<Int>] = []
+        parallel.run(count) { range in
+            lock.lock()
+            ranges.append(range)
+            lock.unlock()
+        }
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(sorted.first?.lowerBound == 0 && sorted.last?.upperBound == count)
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(sorted)")
+        #expect(sorted.dropLast().allSatisfy { $0.lowerBound % 16 == 0 && $0.count % 16 == 0 })
+        #expect(ranges.count > 2, "more chunks than threads, so a slow thread takes fewer")
     }
 }

@@ -58,9 +58,12 @@ struct QuantKernelTests {
     func batchedProducts() throws {
         let expected = try ModelFiles.json(TinyGGUFExpectation.self, fixture: "tiny-gguf.json")
         let file = try GGUFFile(path: ModelFiles.fixture("tiny.gguf"))
-        let columns = expected.activation.count, batch = 3
-        // Three different activation rows: the fixture's, reversed, and scaled.
-        let rows = [expected.activation, Array(expected.activation.reversed()), expected.activation.map { $0 * -0.37 }]
+        let columns = expected.activation.count
+        // Eleven different activation rows (the fixture's, reversed, and scaled by ten factors),
+        // more than one tile of eight, so the batch is split into tiles of 6 and 5.
+        let rows = [expected.activation, Array(expected.activation.reversed())]
+            + (1...9).map { step in expected.activation.map { $0 * (Float(step) * -0.37) } }
+        let batch = rows.count
         let x = rows.flatMap { $0 }
         let parallel = ParallelRows(workers: 2, minimumParallelCount: 1)
         for tensor in expected.tensors {
