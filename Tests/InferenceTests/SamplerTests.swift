@@ -1,3 +1,4 @@
+import Foundation
 @testable import Inference
 import Testing
 
@@ -42,6 +43,60 @@ struct SamplerTests {
     @Test("every token can be drawn at a high temperature")
     func fullSupport() {
         #expect(Set(draws(SamplingParameters(temperature: 10, seed: 4), count: 2000)) == Set(0..<6))
+    }
+
+    @Test("sorting only the tokens within 20 logits of the best draws what sorting the whole vocabulary draws",
+          arguments: [SamplingParameters(temperature: 0.2, seed: 11), SamplingParameters(temperature: 0.7, topP: 0.95, seed: 12),
+                      SamplingParameters(temperature: 1, seed: 13), SamplingParameters(temperature: 1, topK: 40, seed: 14),
+                      SamplingParameters(temperature: 1.5, topP: 0.9, minP: 0.05, seed: 15),
+                      SamplingParameters(temperature: 1.3, seed: 16)])
+    func cutoffMatchesFullSort(parameters: SamplingParameters) {
+        // Qwen's vocabulary size; a few strong tokens over a wide bulk, so that most tokens fall
+        // below the cutoff and thousands lie within it.
+        var random = SplitMix64(seed: parameters.seed)
+        let vocabulary = 151_936
+        var logits = (0..<vocabulary).map { _ in (random.nextUnitFloat() + random.nextUnitFloat() + random.nextUnitFloat() - 1.5) * 12 }
+        for (index, token) in [17, 40_000, 99_999, 151_000].enumerated() { logits[token] = 24 - Float(index) * 0.7 }
+        let cutoff = 24 - Sampler.negligibleLogitGap * max(1, parameters.temperature)
+        let within = logits.filter { $0 >= cutoff }.count
+        #expect(within > 1000 && within < vocabulary - 1000, "the cutoff keeps \(within) tokens")
+
+        var sampler = Sampler(parameters: parameters)
+        let drawn = logits.withUnsafeBufferPointer { buffer in (0..<300).map { _ in sampler.sample(buffer) } }
+        #expect(drawn == Self.fullSortDraws(logits, parameters, count: 300))
+        #expect(Set(drawn).count > 1, "the draws vary")
+    }
+
+    /// The sampler's chain (top-k → top-p → min-p at temperature 1, then the temperature and a
+    /// seeded draw) over every token sorted by logit, stable on ties, with no cutoff.
+    static func fullSortDraws(_ logits: [Float], _ parameters: SamplingParameters, count: Int) -> [Int] {
+        var candidates = logits.enumerated().map { (id: $0.offset, logit: $0.element) }
+        candidates.sort { $0.logit > $1.logit || ($0.logit == $1.logit && $0.id < $1.id) }
+        if parameters.topK > 0 { candidates = Array(candidates.prefix(parameters.topK)) }
+        let maximum = candidates[0].logit
+        var weights = candidates.map { expf($0.logit - maximum) }
+        let total = weights.reduce(0, +)
+        var kept = candidates.count
+        if parameters.topP < 1 {
+            var cumulative: Float = 0
+            for index in candidates.indices {
+                cumulative += weights[index] / total
+                if cumulative >= parameters.topP { kept = index + 1; break }
+            }
+        }
+        if parameters.minP > 0 { kept = min(kept, max(1, weights.prefix(kept).firstIndex { $0 < parameters.minP } ?? kept)) }
+        candidates = Array(candidates.prefix(kept))
+        weights = candidates.map { expf(($0.logit - maximum) / parameters.temperature) }
+        let scaledTotal = weights.reduce(0, +)
+        var random = SplitMix64(seed: parameters.seed)
+        return (0..<count).map { _ in
+            var threshold = random.nextUnitFloat() * scaledTotal
+            for (index, weight) in weights.enumerated() {
+                threshold -= weight
+                if threshold < 0 { return candidates[index].id }
+            }
+            return candidates[kept - 1].id
+        }
     }
 }
 
