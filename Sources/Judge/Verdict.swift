@@ -14,7 +14,7 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     case outputLimit = "OLE"
     /// Does not compile (for Python: a SyntaxError before anything ran).
     case compileError = "CE"
-    /// No code: nothing but whitespace was extracted from the model's output, so nothing ran.
+    /// No code: nothing but whitespace or Python comments was extracted from the output, so nothing ran.
     case noCode = "NC"
     /// Sandbox violation: a forbidden syscall.
     case sandboxViolation = "SV"
@@ -34,7 +34,7 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
         case .runtimeError: return "runtime error"
         case .outputLimit: return "output limit exceeded"
         case .compileError: return "does not compile"
-        case .noCode: return "no code in the output (never run)"
+        case .noCode: return "no code: empty or comments only (never run)"
         case .sandboxViolation: return "sandbox violation"
         case .internalError: return "harness error (not counted)"
         }

@@ -97,13 +97,13 @@ struct CodeReportTests {
         let markdown = report.markdown()
         #expect(markdown.contains("| checkpoint | AC | WA | NC |"))
         #expect(markdown.contains("| base | 1 | 0 | 3 |"))
-        #expect(markdown.contains("AC accepted · WA wrong answer · NC no code in the output (never run)"))
-        #expect(markdown.contains("No code (NC: nothing but whitespace was extracted from the output, so nothing ran; "
+        #expect(markdown.contains("AC accepted · WA wrong answer · NC no code: empty or comments only (never run)"))
+        #expect(markdown.contains("No code (NC: nothing but whitespace or comments was extracted from the output, so nothing ran; "
             + "counted as failures): base 3 of 4 samples"))
         #expect(markdown.contains("| p1 | 0/1 (NC 1) | 1/1 |"))
 
         let html = HTMLReport(report: report).render()
-        #expect(html.contains("<span class=\"v vNC\" title=\"no code in the output (never run)\">NC</span>"))
+        #expect(html.contains("<span class=\"v vNC\" title=\"no code: empty or comments only (never run)\">NC</span>"))
         #expect(html.contains(".vNC{"), "NC needs its colour")
         #expect(html.contains("<th title=\"samples with no code (NC): counted as failures\">no code</th>"))
         #expect(html.contains("<td class=\"v vNC\""), "a cell coloured by NC")

@@ -17,8 +17,8 @@ enum FunctionProblemFixture {
 
 @Suite("No code (NC)")
 struct NoCodeTests {
-    @Test("empty or whitespace code is NC with no test run, for function and stdin problems alike",
-          arguments: ["", "   ", "\n\n\t\n"])
+    @Test("empty, whitespace or comment-only code is NC with no test run, for function and stdin problems alike",
+          arguments: ["", "   ", "\n\n\t\n", "# YOUR CODE HERE", "    # TODO: implement\n\n  #!/usr/bin/env python3\r\n"])
     func whitespaceIsNoCode(code: String) {
         for problem in [FunctionProblemFixture.problem(), JudgeFixtures.sumProblem] {
             let outcome = JudgeFixtures.runner.judge(code: code, problem: problem, allTests: true)
@@ -26,6 +26,12 @@ struct NoCodeTests {
             #expect(outcome.tests.isEmpty, "a test ran: \(outcome.tests)")
             #expect(!outcome.passed && outcome.verdict.isModelFailure)
         }
+    }
+
+    @Test("a comment beside a statement is code",
+          arguments: ["# read N\nprint(input())", "x = 1  # one", "\"\"\"\n# not a comment\n\"\"\""])
+    func commentsWithStatementsAreCode(code: String) {
+        #expect(!CandidateOutcome.isNoCode(code))
     }
 
     @Test("a judging run records NC samples without running them, beside judged ones")

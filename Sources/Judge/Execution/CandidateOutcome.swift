@@ -36,8 +36,13 @@ public struct CandidateOutcome: Sendable, Codable, Equatable {
         return outcome
     }()
 
-    /// Whether `code` holds nothing to run (empty or whitespace only).
+    /// Whether `code` holds nothing to run: empty, whitespace, or Python comments only (as when a
+    /// model echoes the prompt's "```python\n# YOUR CODE HERE\n```" placeholder). When every
+    /// line is blank or starts with `#`, no string literal can be open, so no line is a statement.
     public static func isNoCode(_ code: String) -> Bool {
-        code.allSatisfy(\.isWhitespace)
+        code.split(whereSeparator: \.isNewline).allSatisfy { line in
+            let text = line.drop { $0.isWhitespace }
+            return text.isEmpty || text.first == "#"
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class CandidateRunner: Sendable {
     }
 
     /// Judges `code` on `problem`. Stops at the first failing test unless `allTests`. Code that
-    /// is empty or whitespace is NC without running anything: for HumanEval, the prompt alone
+    /// is empty, whitespace or comments only is NC without running anything: for HumanEval, the prompt alone
     /// would otherwise run as if it were the model's answer.
     public func judge(code: String, problem: Problem, allTests: Bool = false) -> CandidateOutcome {
         if CandidateOutcome.isNoCode(code) { return .noCode }

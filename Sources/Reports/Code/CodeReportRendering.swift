@@ -28,7 +28,7 @@ extension CodeReport {
         }
         let empty = summaries.filter { $0.noCode > 0 }
         if !empty.isEmpty {
-            lines += ["", "No code (NC: nothing but whitespace was extracted from the output, so nothing ran; "
+            lines += ["", "No code (NC: nothing but whitespace or comments was extracted from the output, so nothing ran; "
                 + "counted as failures): " + empty.map { "\($0.checkpoint) \($0.noCode) of \($0.samples) samples" }
                     .joined(separator: ", ")]
         }
