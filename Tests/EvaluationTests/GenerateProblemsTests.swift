@@ -73,6 +73,37 @@ struct GenerateProblemsTests {
         #expect(try output(resumed[2]) == output(original))
     }
 
+    @Test("several --adapter labels without --resume keep every label's samples, and a second run starts afresh")
+    func severalAdaptersShareOut() throws {
+        let directory = NSTemporaryDirectory() + "proctor-generate-adapters-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The tiny Qwen2 folder is the base of the LoRA fixtures' adapters a and b.
+        let model = ModelFiles.fixture("tiny-hf/qwen2")
+        let adapters = RepositoryPaths.path("Tests/AdaptersTests/Fixtures/lora/adapters")
+        let problems = directory + "/problems.jsonl"
+        let lines = ["def add(a, b):\n", "def reverse(items):\n"].enumerated().map { index, prompt in
+            let object = ["task_id": "Tiny/\(index)", "prompt": prompt, "entry_point": "f",
+                          "canonical_solution": "    pass\n", "test": "def check(candidate):\n    pass\n"]
+            return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: problems, atomically: true, encoding: .utf8)
+        let out = directory + "/samples.jsonl"
+        let arguments = ["generate", "--model", model, "--problems", problems, "--max-tokens", "4", "--threads", "1",
+                         "--prompt-style", "raw", "--adapter", "a=\(adapters)/a", "--adapter", "b=\(adapters)/b", "--out", out]
+        func labels() throws -> [String] {
+            try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { line in
+                let record = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return "\(record["checkpoint"] as? String ?? "?") \(record["problem_id"] as? String ?? "?")"
+            }
+        }
+        for _ in 0..<2 {
+            let run = try ProctorBinary.run(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try labels() == ["a Tiny/0", "a Tiny/1", "b Tiny/0", "b Tiny/1"])
+        }
+    }
+
     @Test("the prompt is LiveCodeBench's: system message, Question, Format for stdin, Answer")
     func promptLayout() throws {
         let problem = try ProblemStore.loadFolder(RepositoryPaths.path("problems/e001-theater-ticket"))

@@ -200,12 +200,15 @@ struct Generate: AsyncParsableCommand {
         if let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
-            for (label, adapter) in checkpoints {
+            for (position, (label, adapter)) in checkpoints.enumerated() {
                 generator.adapter = adapter
                 var labelled = settings
                 labelled.checkpoint = label
                 let progressLine = ProgressLine(label: "generate \(label)")
-                try SampleGenerator(generator: generator, settings: labelled).run(problems: set, out: out, resume: resume) { step in
+                // Without --resume only the first label starts --out afresh; the others append
+                // beside it (a later label must not truncate the samples of an earlier one).
+                let appending = resume || position > 0
+                try SampleGenerator(generator: generator, settings: labelled).run(problems: set, out: out, resume: appending) { step in
                     let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
                     progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
                                         extra: String(format: "%.1f tok/s", rate))
