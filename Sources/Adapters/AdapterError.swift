@@ -3,7 +3,9 @@
 ///
 /// Each case names the directory (or file) and the field, tensor or module at fault.
 public enum AdapterError: Error, Equatable, CustomStringConvertible {
-    /// The adapter directory or one of its files is missing.
+    /// The adapter directory does not exist (`isFile` false) or is a file.
+    case notADirectory(path: String, isFile: Bool)
+    /// One of the adapter directory's files is missing.
     case missingFile(directory: String, file: String)
     /// Only `adapter_model.bin` is present: a pickle, which is never loaded.
     case pickleWeights(directory: String)
@@ -26,6 +28,10 @@ public enum AdapterError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case let .notADirectory(path, isFile):
+            return isFile
+                ? "\(path): is a file; an adapter is a directory holding adapter_config.json and adapter_model.safetensors"
+                : "\(path): no such adapter directory"
         case let .missingFile(directory, file):
             return "\(directory): no \(file) in the adapter directory"
         case let .pickleWeights(directory):

@@ -14,15 +14,23 @@ public struct GenerationSettings: Sendable {
     public var promptStyle: PromptStyle
     /// How code is taken from the raw output (recorded as the sample's `code`).
     public var extractor: CodeExtractor
+    /// How many samples decode at once, across problems (a problem's samples are never split).
+    public var parallelSequences: Int
+
+    /// The default `parallelSequences`: on two cores, eight rows per step reads each weight
+    /// once for eight tokens while a step stays short enough for newcomers' prompts.
+    public static let defaultParallelSequences = 8
 
     public init(samplesPerProblem: Int = 1, maxTokens: Int = 512, sampling: SamplingParameters = SamplingParameters(),
-                checkpoint: String = "base", promptStyle: PromptStyle = .auto, extractor: CodeExtractor = .auto) {
+                checkpoint: String = "base", promptStyle: PromptStyle = .auto, extractor: CodeExtractor = .auto,
+                parallelSequences: Int = GenerationSettings.defaultParallelSequences) {
         self.samplesPerProblem = samplesPerProblem
         self.maxTokens = maxTokens
         self.sampling = sampling
         self.checkpoint = checkpoint
         self.promptStyle = promptStyle
         self.extractor = extractor
+        self.parallelSequences = parallelSequences
     }
 
     /// The stop strings of a sample of `prompt`: the caller's, then the format's.
@@ -91,11 +99,14 @@ public final class SampleGenerator {
         generator.promptTokens(for: promptText(for: prompt(for: problem)), raw: true)
     }
 
-    /// Generates what `out` does not hold yet (with `resume`) and appends it. The missing
-    /// samples of one problem decode together as one batch over the prompt's shared cache;
-    /// each keeps its own seed, so a sample's text does not depend on which others were
-    /// generated with it. `seconds` of a record is the prompt's time plus the time until that
-    /// sample finished, overlapping with the other samples of its batch.
+    /// Generates what `out` does not hold yet (with `resume`) and appends it. Problems decode
+    /// together, `parallelSequences` samples at a time (continuous batching: a finished
+    /// problem's place goes at once to the next); the missing samples of one problem share its
+    /// prompt's cache. Each sample keeps its own seed, and every sample is token for token what
+    /// it would be generated alone, so the text does not depend on which others were decoded
+    /// with it. A problem's samples are appended when its last one finishes, so the file's
+    /// order may differ from the problems' order. `seconds` of a record is the time from the
+    /// problem's admission until that sample finished, overlapping with the others in the batch.
     public func run(problems: [Problem], out: String, resume: Bool,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
         if settings.promptStyle != .raw, let problem = generator.chatTemplateProblem {
@@ -108,35 +119,48 @@ public final class SampleGenerator {
                 + "'raw', or give the model a template (--chat-template)", field: "prompt_style")
         }
         let file = try SamplesFile(path: out, resume: resume)
-        // Per problem, the sample indices still missing: generated together in one batch.
-        let work = problems.map { problem in
-            (problem, (0..<settings.samplesPerProblem).filter {
+        // Per problem, the sample indices still missing: generated together over one prompt.
+        struct Work {
+            let problem: Problem
+            let indices: [Int]
+            let prompt: CodePrompt
+            let text: String
+            let fields: [String: Any]
+            let samplings: [SamplingParameters]
+        }
+        let work: [Work] = problems.compactMap { problem in
+            let indices = (0..<settings.samplesPerProblem).filter {
                 !file.contains(problemID: problem.id, checkpoint: settings.checkpoint, index: $0)
-            })
-        }.filter { !$0.1.isEmpty }
-        let total = work.reduce(0) { $0 + $1.1.count }
-        let started = Date()
-        var generated = 0, finished = 0
-        for (problem, indices) in work {
+            }
+            guard !indices.isEmpty else { return nil }
             let prompt = self.prompt(for: problem)
             let text = promptText(for: prompt)
-            let promptFields = settings.promptFields(prompt, text: text,
-                                                     chatTemplate: prompt.isChat ? generator.chatTemplate?.family.rawValue : nil)
+            let fields = settings.promptFields(prompt, text: text,
+                                               chatTemplate: prompt.isChat ? generator.chatTemplate?.family.rawValue : nil)
             let samplings = indices.map { index in
                 var sampling = settings.sampling
                 sampling.seed = Self.seed(base: settings.sampling.seed, problemID: problem.id, index: index)
                 sampling.stopStrings = settings.stopStrings(for: prompt)
                 return sampling
             }
-            let generations = generator.generate(prompt: generator.promptTokens(for: text, raw: true), samplings: samplings,
-                                                 maxTokens: settings.maxTokens)
+            return Work(problem: problem, indices: indices, prompt: prompt, text: text, fields: fields, samplings: samplings)
+        }
+        let requests = work.map { item in
+            DecodeRequest(prompt: generator.promptTokens(for: item.text, raw: true),
+                              samplings: item.samplings, maxTokens: settings.maxTokens)
+        }
+        let total = work.reduce(0) { $0 + $1.indices.count }
+        let started = Date()
+        var generated = 0, finished = 0
+        try generator.generate(requests: requests, maxSequences: settings.parallelSequences) { (request, generations) throws(any Error) in
+            let item = work[request]
             var records: [[String: Any]] = []
-            for ((index, sampling), generation) in zip(zip(indices, samplings), generations) {
+            for ((index, sampling), generation) in zip(zip(item.indices, item.samplings), generations) {
                 generated += generation.tokens.count
-                let code = settings.extractor.extract(generation.text, entryPoint: problem.entryPoint,
-                                                      startsInCode: prompt.startsInCode)
-                records.append(promptFields.merging([
-                    "problem_id": problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
+                let code = settings.extractor.extract(generation.text, entryPoint: item.problem.entryPoint,
+                                                      startsInCode: item.prompt.startsInCode)
+                records.append(item.fields.merging([
+                    "problem_id": item.problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
                     "output": generation.text, "code": code,
                     "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
                     "stop_reason": generation.stopReason.rawValue,
@@ -144,7 +168,7 @@ public final class SampleGenerator {
                 ]) { _, sample in sample })
             }
             try file.append(records)
-            finished += indices.count
+            finished += item.indices.count
             progress?(GenerationProgress(done: finished, total: total, generatedTokens: generated,
                                          elapsedSeconds: Date().timeIntervalSince(started)))
         }

@@ -117,6 +117,15 @@ struct AdapterLoadingTests {
         }
     }
 
+    @Test("a missing adapter directory, or a file given as one, is named as such")
+    func notADirectory() throws {
+        let missing = NSTemporaryDirectory() + "proctor-no-adapter-\(UUID().uuidString)"
+        #expect(throws: AdapterError.notADirectory(path: missing, isFile: false)) { try LoRAAdapter(directory: missing) }
+        #expect(AdapterError.notADirectory(path: missing, isFile: false).description == "\(missing): no such adapter directory")
+        let file = LoRAFixtures.path("adapters/a/adapter_config.json")
+        #expect(throws: AdapterError.notADirectory(path: file, isFile: true)) { try LoRAAdapter(directory: file) }
+    }
+
     @Test("pickled adapter_model.bin is refused, not loaded")
     func pickleRefused() throws {
         let directory = try LoRAFixtures.temporaryDirectory()

@@ -64,7 +64,10 @@ struct PromptStyleTests {
         let stdin = try ProblemStore.loadFolder(RepositoryPaths.path("problems/e001-theater-ticket"))
         let function = TinyModels.functionProblem
         #expect(PromptStyle.auto.format(for: function, chatModel: true) == .evalPlusInstruct)
-        #expect(PromptStyle.auto.format(for: stdin, chatModel: true) == .liveCodeBench)
+        #expect(PromptStyle.auto.format(for: stdin, chatModel: true) == .stdinInstruct)
+        #expect(PromptStyle.livecodebench.format(for: stdin, chatModel: true) == .liveCodeBench)
+        #expect(PromptStyle.livecodebench.format(for: stdin, chatModel: false) == .completion)
+        #expect(PromptStyle.livecodebench.format(for: function, chatModel: true) == .evalPlusInstruct)
         #expect(PromptStyle.auto.format(for: function, chatModel: false) == .completion)
         #expect(PromptStyle.auto.format(for: stdin, chatModel: false) == .completion)
         #expect(PromptStyle.raw.format(for: function, chatModel: true) == .completion)
@@ -81,9 +84,32 @@ struct PromptStyleTests {
             + "<|im_start|>user\n\(Self.evalPlusUser)<|im_end|>\n<|im_start|>assistant\n\(Self.evalPlusPrefix)")
 
         let stdin = try ProblemStore.loadFolder(RepositoryPaths.path("problems/e001-theater-ticket"))
-        let lcb = sampler.prompt(for: stdin)
+        let program = sampler.prompt(for: stdin)
+        #expect(program.format == .stdinInstruct && program.stopStrings == ["\n```"] && program.startsInCode)
+        #expect(sampler.promptText(for: program) == "<|im_start|>system\nYou are a tiny test model.<|im_end|>\n"
+            + "<|im_start|>user\n\(CodeGenerationPrompt.stdinInstruction)\n\n"
+            + stdin.statement.trimmingCharacters(in: .whitespacesAndNewlines)
+            + "\n<|im_end|>\n<|im_start|>assistant\n```python\n")
+
+        let lcbSampler = SampleGenerator(generator: generator, settings: GenerationSettings(promptStyle: .livecodebench))
+        let lcb = lcbSampler.prompt(for: stdin)
         #expect(lcb.format == .liveCodeBench && lcb.stopStrings.isEmpty && !lcb.startsInCode)
-        #expect(sampler.promptText(for: lcb).hasPrefix("<|im_start|>system\nYou are an expert Python programmer."))
+        #expect(lcbSampler.promptText(for: lcb).hasPrefix("<|im_start|>system\nYou are an expert Python programmer."))
+    }
+
+    /// Qwen2.5-Coder answers LiveCodeBench's stdin prompt with its `# YOUR CODE HERE` block
+    /// (13 of 16 corpus problems, greedy): a default prompt must leave no such answer open.
+    @Test("no default chat prompt for a corpus problem shows a placeholder or leaves the reply outside a code block")
+    func defaultPromptsStartInCode() throws {
+        let (problems, _) = try ProblemStore.load(RepositoryPaths.path("problems"))
+        #expect(problems.count >= 50)
+        for style in [PromptStyle.auto, .chat] {
+            for problem in problems + [TinyModels.functionProblem] {
+                let prompt = CodeGenerationPrompt.prompt(for: problem, format: style.format(for: problem, chatModel: true))
+                #expect(prompt.startsInCode && prompt.responsePrefix.hasSuffix("```python\n"), "\(problem.id) under \(style)")
+                #expect(!prompt.messages.contains { $0.content.contains("YOUR CODE HERE") }, "\(problem.id) under \(style)")
+            }
+        }
     }
 
     @Test("a base model, or raw on a chat model, gets the raw prompt with HumanEval's stop strings")
@@ -174,7 +200,12 @@ struct EvalPromptManifestTests {
         #expect(evalPlus["response_prefix"] as? String == CodeGenerationPrompt.evalPlusResponse + "\n```python\n")
         let completion = try #require(prompts.first { $0["format"] as? String == "completion" && $0["problems"] as? String == "function" })
         #expect(completion["stop"] as? [String] == CodeGenerationPrompt.humanEvalStops)
-        #expect(Set(prompts.compactMap { $0["format"] as? String }) == ["evalplus-instruct", "livecodebench", "completion"])
+        #expect(Set(prompts.compactMap { $0["format"] as? String })
+            == ["evalplus-instruct", "stdin-instruct", "livecodebench", "completion"])
+        let stdin = try #require(prompts.first { $0["format"] as? String == "stdin-instruct" })
+        #expect(stdin["problems"] as? String == "stdin")
+        #expect(stdin["user"] as? String == CodeGenerationPrompt.stdinInstruction + "\n\n{question}\n")
+        #expect(stdin["response_prefix"] as? String == "```python\n")
 
         let samples = try String(contentsOfFile: directory + "/run/samples/tiny.jsonl", encoding: .utf8)
         #expect(samples.contains("\"prompt_format\":\"evalplus-instruct\""))
@@ -188,25 +219,30 @@ struct EvalPromptManifestTests {
         #expect(restyled.stderr.contains("checkpoints[0].prompt_style"), "\(restyled.stderr)")
     }
 
-    @Test("a manifest from before prompt styles were recorded continues only as it was sampled: auto and last-fence, no function problems")
+    @Test("a manifest from before prompt styles were recorded continues only as it was sampled: livecodebench and last-fence, no function problems")
     func legacyManifest() throws {
         let current = """
             {"harness_version": "proctor-judge/1", "problems_path": "p", "problems_hash": "h", "problem_count": 1, "n": 1,
              "checkpoints": [{"label": "a", "model": "m", "model_sha256": "s", "adapters": [], "temperature": 0, "top_p": 1,
-                              "top_k": 0, "max_tokens": 8, "seed": 0, "prompt_style": "auto", "extractor": "EXTRACTOR"}],
+                              "top_k": 0, "max_tokens": 8, "seed": 0, "prompt_style": "STYLE", "extractor": "EXTRACTOR"}],
              "judge_settings": {}, "python": "python3", "text_predictions": [], "started_at": "now",
              "sandbox": SANDBOX}
             """
         let sandbox = #"{"landlockABI": 4, "seccomp": true, "seccompNotify": true, "cgroup": true, "cgroupFastMigration": false, "kernelRelease": "6.1"}"#
         func manifest(_ text: String) throws -> RunManifest {
-            try JSONDecoder().decode(RunManifest.self, from: Data(text.replacingOccurrences(of: "SANDBOX", with: sandbox).utf8))
+            try JSONDecoder().decode(RunManifest.self, from: Data(text.replacingOccurrences(of: "SANDBOX", with: sandbox)
+                .replacingOccurrences(of: "STYLE", with: "livecodebench").utf8))
         }
-        let legacy = try manifest(current.replacingOccurrences(of: ", \"prompt_style\": \"auto\", \"extractor\": \"EXTRACTOR\"", with: ""))
+        let legacy = try manifest(current.replacingOccurrences(of: ", \"prompt_style\": \"STYLE\", \"extractor\": \"EXTRACTOR\"", with: ""))
         #expect(legacy.checkpoints[0].promptStyle == nil)
         let lastFence = try manifest(current.replacingOccurrences(of: "EXTRACTOR", with: "last-fence"))
         let auto = try manifest(current.replacingOccurrences(of: "EXTRACTOR", with: "auto"))
         #expect(lastFence.conflict(with: legacy, hasFunctionProblems: false) == nil)
         #expect(lastFence.conflict(with: legacy, hasFunctionProblems: true)?.field == "checkpoints[0].prompt_style")
         #expect(auto.conflict(with: legacy, hasFunctionProblems: false)?.field == "checkpoints[0].extractor")
+        // Before styles were recorded, stdin problems got LiveCodeBench's prompt; auto now gives stdin-instruct.
+        let autoStyle = try manifest(current.replacingOccurrences(of: "EXTRACTOR", with: "last-fence")
+            .replacingOccurrences(of: "STYLE", with: "auto"))
+        #expect(autoStyle.conflict(with: legacy, hasFunctionProblems: false)?.field == "checkpoints[0].prompt_style")
     }
 }

@@ -7,16 +7,32 @@ import TestSupport
 /// The configurations the repository ships: the README's main command and the documented example.
 @Suite("Shipped configurations")
 struct ShippedConfigTests {
-    @Test("configs/demo.json compares the base with the committed demo adapter on the 20 problems the adapter never saw")
+    @Test("configs/demo.json compares SmolLM2 with adapters/smollm2-code on the 20 problems it never saw",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func demo() throws {
-        let config = try EvalConfig.load(RepositoryPaths.path("configs/demo.json"))
+        try checkDemo("configs/demo.json", model: "smollm2", adapter: "adapters/smollm2-code")
+    }
+
+    @Test("configs/qwen0.5b-demo.json compares Qwen2.5-Coder-0.5B with adapters/qwen0.5b-code on the 20 problems it never saw",
+          .enabled(if: ModelFiles.qwen05 != nil, "\(ModelFiles.qwen05MissingReason)"))
+    func qwen05Demo() throws {
+        try checkDemo("configs/qwen0.5b-demo.json", model: "qwen2.5-coder-0.5b-instruct", adapter: "adapters/qwen0.5b-code")
+    }
+
+    /// Both checkpoints name the catalog `model` (resolved through $PROCTOR_MODELS_DIR, which
+    /// scripts/test.sh and scripts/run.sh set), the second adds `adapter`, and the problems are
+    /// the first 20, which the adapter's training (--hold-out 20) left out.
+    private func checkDemo(_ path: String, model: String, adapter: String) throws {
+        let text = try String(contentsOfFile: RepositoryPaths.path(path), encoding: .utf8)
+        #expect(text.components(separatedBy: "\"model\": \"\(model)\"").count == 3, "both checkpoints name \(model)")
+        let config = try EvalConfig.load(RepositoryPaths.path(path))
         #expect(config.checkpoints.count == 2)
         #expect(config.checkpoints[0].adapters.isEmpty && config.checkpoints[0].merge == nil, "the baseline is the base alone")
-        #expect(config.checkpoints[1].adapters == [RepositoryPaths.path("adapters/smollm2-code")])
+        #expect(config.checkpoints[1].adapters == [RepositoryPaths.path(adapter)])
         #expect(config.checkpoints[0].model == config.checkpoints[1].model)
+        #expect(config.checkpoints[0].promptStyle == config.checkpoints[1].promptStyle, "both are asked the same way")
+        #expect(config.checkpoints.allSatisfy { $0.temperature == 0 }, "greedy: one sample says what each checkpoint does")
         _ = try LoRAAdapter(directory: config.checkpoints[1].adapters[0])
-        // scripts/train-demo-adapter.py trains on every problem folder after the first 20 in
-        // sorted order (--hold-out 20): the demo's limit must be those 20.
         #expect(config.problems.limit == 20)
         let (problems, skipped) = try config.problems.load()
         #expect(skipped.isEmpty)

@@ -105,8 +105,11 @@ struct RemoteGenerationTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let model = try #require(ModelFiles.smolLM2)
         let native = directory + "/native.jsonl"
+        // LiveCodeBench's prompts: the native default for stdin problems (stdin-instruct) prefills
+        // the reply, which a chat API cannot, so the two backends would be asked different things.
         let ran = try ProctorBinary.run(["generate", "--model", model, "--problems", Self.shortProblems, "--limit", "3",
-                                         "--max-tokens", "12", "--checkpoint-label", "smol", "--out", native])
+                                         "--max-tokens", "12", "--checkpoint-label", "smol", "--out", native,
+                                         "--prompt-style", "livecodebench"])
         #expect(ran.status == 0, "\(ran.stderr)")
 
         let server = try ServerProcess(executable: ProctorBinary.path,
@@ -115,7 +118,8 @@ struct RemoteGenerationTests {
         let url = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
         let remote = directory + "/remote.jsonl"
         let generated = try ProctorBinary.run(remoteArguments(
-            url, out: remote, extra: ["--max-tokens", "12", "--concurrency", "2"], problems: Self.shortProblems))
+            url, out: remote, extra: ["--max-tokens", "12", "--concurrency", "2", "--prompt-style", "livecodebench"],
+            problems: Self.shortProblems))
         #expect(generated.status == 0, "\(generated.stderr)")
 
         let expected = try records(native)

@@ -30,7 +30,7 @@ public struct LoRAAdapter: Sendable {
     public init(directory: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AdapterError.missingFile(directory: directory, file: "(the directory itself)")
+            throw AdapterError.notADirectory(path: directory, isFile: FileManager.default.fileExists(atPath: directory))
         }
         let config = try LoRAConfig(directory: directory)
         let folder = URL(fileURLWithPath: directory)

@@ -47,10 +47,11 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     }
 
     /// The settings `SampleGenerator` draws this checkpoint's samples with.
-    public func generationSettings(samplesPerProblem: Int) -> GenerationSettings {
+    public func generationSettings(samplesPerProblem: Int,
+                                   parallel: Int = GenerationSettings.defaultParallelSequences) -> GenerationSettings {
         GenerationSettings(samplesPerProblem: samplesPerProblem, maxTokens: maxTokens,
                            sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
-                           checkpoint: label, promptStyle: promptStyle, extractor: extractor)
+                           checkpoint: label, promptStyle: promptStyle, extractor: extractor, parallelSequences: parallel)
     }
 
     /// The configuration's keys.

@@ -19,10 +19,13 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
     public var threads: Int
     /// KV cache size, tokens: prompt plus `max_tokens` must fit.
     public var contextSize: Int
+    /// Samples decoded at once across problems (outputs do not depend on it; speed and memory do).
+    public var parallel: Int
 
     public init(problems: ProblemSelection, checkpoints: [CheckpointSpec], samplesPerProblem: Int = 1,
                 judge: JudgeLimits = JudgeLimits(), text: [TextPredictionSet] = [], interference: InterferenceSpec? = nil,
-                out: String? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextSize: Int = 4096) {
+                out: String? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextSize: Int = 4096,
+                parallel: Int = GenerationSettings.defaultParallelSequences) {
         self.problems = problems
         self.checkpoints = checkpoints
         self.samplesPerProblem = samplesPerProblem
@@ -32,12 +35,13 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
         self.out = out
         self.threads = threads
         self.contextSize = contextSize
+        self.parallel = parallel
     }
 
-    static let keys = ["problems", "checkpoints", "n", "judge", "text", "interference", "out", "threads", "context_size"]
+    static let keys = ["problems", "checkpoints", "n", "judge", "text", "interference", "out", "threads", "context_size", "parallel"]
 
     enum CodingKeys: String, CodingKey {
-        case problems, checkpoints, samplesPerProblem = "n", judge, text, interference, out, threads, contextSize = "context_size"
+        case problems, checkpoints, samplesPerProblem = "n", judge, text, interference, out, threads, contextSize = "context_size", parallel
     }
 
     /// Reads a configuration file.
@@ -72,9 +76,11 @@ public struct EvalConfig: Sendable, Equatable, Encodable {
         out = try object.string("out").map { EvalConfig.resolve($0, base: base) }
         threads = try object.integer("threads") ?? ProcessInfo.processInfo.activeProcessorCount
         contextSize = try object.integer("context_size") ?? 4096
+        parallel = try object.integer("parallel") ?? GenerationSettings.defaultParallelSequences
         guard samplesPerProblem >= 1 else { throw object.fail("n", "must be at least 1") }
         guard threads >= 1 else { throw object.fail("threads", "must be at least 1") }
         guard contextSize >= 64 else { throw object.fail("context_size", "must be at least 64") }
+        guard parallel >= 1 else { throw object.fail("parallel", "must be at least 1") }
         try validate(file: object.file)
     }
 

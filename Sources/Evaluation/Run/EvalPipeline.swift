@@ -198,7 +198,8 @@ public final class EvalPipeline {
             }
         }
         var count = 0
-        let sampler = SampleGenerator(generator: generator, settings: spec.generationSettings(samplesPerProblem: config.samplesPerProblem))
+        let sampler = SampleGenerator(generator: generator, settings: spec.generationSettings(samplesPerProblem: config.samplesPerProblem,
+                                                                                          parallel: config.parallel))
         try sampler.run(problems: problems, out: path, resume: true) { step in
             count = step.done
             let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)

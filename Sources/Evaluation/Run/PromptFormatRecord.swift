@@ -34,7 +34,7 @@ public struct PromptFormatRecord: Sendable, Codable, Equatable {
         for format in style.formats {
             for (problems, problem) in placeholders {
                 // A format is recorded for the problems a style gives it to.
-                guard PromptStyle.chat.format(for: problem, chatModel: true) == format || format == .completion else { continue }
+                guard style.format(for: problem, chatModel: true) == format || format == .completion else { continue }
                 let prompt = CodeGenerationPrompt.prompt(for: problem, format: format)
                 records.append(PromptFormatRecord(
                     format: format.rawValue, problems: problems,

@@ -35,9 +35,9 @@ public struct RunManifest: Sendable, Codable {
 
         /// Why samples of `old` cannot be continued under `self`'s prompt style and extractor, as
         /// (key, sentence), or nil. A manifest from before they were recorded was sampled with
-        /// LiveCodeBench's prompt for chat models and plain text otherwise — what `auto` still
-        /// gives stdin and call-based problems, but not function problems — and extracted with
-        /// last-fence.
+        /// LiveCodeBench's prompt for chat models and plain text otherwise — what `livecodebench`
+        /// still gives stdin and call-based problems, but not function problems — and extracted
+        /// with last-fence.
         func promptDifference(from old: Checkpoint, hasFunctionProblems: Bool) -> (key: String, message: String)? {
             let oldExtractor = old.extractor ?? CodeExtractor.lastFence.rawValue
             if let extractor, extractor != oldExtractor {
@@ -45,9 +45,10 @@ public struct RunManifest: Sendable, Codable {
                     + (old.extractor == nil ? " (before extractors were recorded)" : "") + ", now \(extractor)")
             }
             guard let oldStyle = old.promptStyle else {
-                guard promptStyle == PromptStyle.auto.rawValue && !hasFunctionProblems else {
-                    return ("prompt_style", "'\(label)' was sampled before prompt styles were recorded (HumanEval prompts "
-                        + "completed without stop strings); now \(promptStyle ?? "unset")")
+                guard promptStyle == PromptStyle.livecodebench.rawValue && !hasFunctionProblems else {
+                    return ("prompt_style", "'\(label)' was sampled before prompt styles were recorded (LiveCodeBench's "
+                        + "prompt, HumanEval prompts completed without stop strings: prompt_style livecodebench continues "
+                        + "it where it has no function problems); now \(promptStyle ?? "unset")")
                 }
                 return nil
             }

@@ -164,88 +164,28 @@ public final class TextGenerator {
         prompt: [Int], samplings: [SamplingParameters], maxTokens: Int,
         onToken: (Int, Int) -> Bool = { _, _ in true }
     ) -> [Generation] {
-        precondition(!prompt.isEmpty, "the prompt needs at least one token")
-        let clock = ContinuousClock()
-        let state = transformer.state, capacity = state.capacity, vocabulary = config.vocabularySize
-        guard prompt.count <= capacity else {
-            return samplings.map { _ in
-                Generation(tokens: [], text: "", promptTokenCount: prompt.count, stopReason: .contextFull, prefillSeconds: 0, decodeSeconds: 0)
-            }
-        }
+        var result: [Generation] = []
+        generate(requests: [DecodeRequest(prompt: prompt, samplings: samplings, maxTokens: maxTokens)],
+                 maxSequences: max(1, samplings.count), onToken: { _, sample, token in onToken(sample, token) },
+                 onFinish: { _, generations in result = generations })
+        return result
+    }
 
-        // Sample 0 continues in slot 0, which holds the prompt; sample i reads it from there.
-        let prefillStart = clock.now
-        state.ensureSlots(samplings.count)
-        state.unshare(0)
-        let promptLogits = prefill(prompt, slot: 0)
-        for slot in 1..<max(1, samplings.count) { state.sharePrefix(of: 0, length: prompt.count, with: slot) }
-        let prefillSeconds = (clock.now - prefillStart).seconds
-
-        let decodeStart = clock.now
-        var samplers = samplings.map { Sampler(parameters: $0, history: prompt) }
-        var matchers = samplings.map { StopStringMatcher(stopStrings: $0.stopStrings) }
-        var generated = [[Int]](repeating: [], count: samplings.count)
-        var stopReasons = [StopReason?](repeating: nil, count: samplings.count)
-        var decodeSeconds = [Double](repeating: 0, count: samplings.count)
-
-        /// Samples the next token of `sample` from `logits`; returns it when the sample goes on.
-        func advance(_ sample: Int, _ logits: UnsafeBufferPointer<Float>) -> Int? {
-            let next = samplers[sample].sample(logits)
-            var reason: StopReason?
-            if endOfGenerationTokens.contains(next) {
-                reason = .endOfGeneration
-            } else {
-                generated[sample].append(next)
-                samplers[sample].accept(next)
-                if matchers[sample].append(tokenizer.bytes(of: next)) {
-                    reason = .stopString
-                } else if !onToken(sample, next) {
-                    reason = .stoppedByCaller
-                } else if generated[sample].count >= maxTokens {
-                    reason = .maxTokens
-                } else if prompt.count + generated[sample].count - 1 >= capacity {
-                    reason = .contextFull
-                }
-            }
-            if let reason {
-                stopReasons[sample] = reason
-                decodeSeconds[sample] = (clock.now - decodeStart).seconds
-                return nil
-            }
-            return next
-        }
-
-        var live: [(sample: Int, token: Int)] = []
-        promptLogits.withUnsafeBufferPointer { logits in
-            for sample in samplings.indices {
-                if maxTokens <= 0 {
-                    stopReasons[sample] = .maxTokens
-                } else if let next = advance(sample, logits) {
-                    live.append((sample, next))
-                }
-            }
-        }
-        while !live.isEmpty {
-            var next: [(sample: Int, token: Int)] = []
-            for chunkStart in stride(from: 0, to: live.count, by: state.batchCapacity) {
-                let chunk = live[chunkStart..<min(live.count, chunkStart + state.batchCapacity)]
-                let batch = chunk.map {
-                    Transformer.BatchToken(token: $0.token, position: prompt.count + generated[$0.sample].count - 1,
-                                           sequence: $0.sample, wantsLogits: true)
-                }
-                let logits = transformer.forward(batch)
-                for (row, entry) in chunk.enumerated() {
-                    let rowLogits = UnsafeBufferPointer(rebasing: logits[(row * vocabulary)..<((row + 1) * vocabulary)])
-                    if let token = advance(entry.sample, rowLogits) { next.append((entry.sample, token)) }
-                }
-            }
-            live = next
-        }
-        return samplings.indices.map { sample in
-            Generation(tokens: generated[sample], text: matchers[sample].text, promptTokenCount: prompt.count,
-                       stopReason: stopReasons[sample] ?? .maxTokens, prefillSeconds: prefillSeconds,
-                       decodeSeconds: decodeSeconds[sample])
-        }
+    /// Decodes many requests together (continuous batching): up to `maxSequences` samples at
+    /// once, each with its own KV-cache slot (a request's samples share its prompt's), a
+    /// finished request's slots going at once to the next waiting one, whose prompt runs in
+    /// the same forward passes as the others' next tokens. Every sample is token for token what
+    /// it would be decoded alone. `onToken(request, sample, token)` returns false to stop that
+    /// sample; `onFinish(request, generations)` is called once per request, as each finishes
+    /// (not in request order), with one generation per sampling; an error it throws stops the
+    /// run and is rethrown.
+    public func generate<E: Error>(
+        requests: [DecodeRequest], maxSequences: Int,
+        onToken: (Int, Int, Int) -> Bool = { _, _, _ in true },
+        onFinish: (Int, [Generation]) throws(E) -> Void
+    ) throws(E) {
+        let scheduler = SequenceScheduler(transformer: transformer, tokenizer: tokenizer, endTokens: endOfGenerationTokens)
+        try scheduler.run(requests, maxSequences: maxSequences, onToken: onToken, onFinish: onFinish)
     }
 
     /// Runs `prompt` from position 0 in `slot`, in chunks of consecutive positions, and

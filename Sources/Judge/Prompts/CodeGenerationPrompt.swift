@@ -2,8 +2,9 @@ import Foundation
 
 /// Builds the prompt of each format for a problem, with the wording of the benchmarks whose
 /// numbers models publish: EvalPlus's instruct prompt for function problems (HumanEval), so an
-/// instruct model scores as in EvalPlus; LiveCodeBench's prompt for stdin and call-based
-/// problems; and plain completion with HumanEval's stop strings for base models.
+/// instruct model scores as in EvalPlus; LiveCodeBench's prompt for call-based problems, and for
+/// stdin problems when asked for by name (`--prompt-style livecodebench`), Proctor's `stdin-instruct`
+/// otherwise; and plain completion with HumanEval's stop strings for base models.
 public enum CodeGenerationPrompt {
     /// LiveCodeBench's system message for chat models.
     public static let systemMessage = "You are an expert Python programmer. You will be given a question (problem "
@@ -23,6 +24,13 @@ public enum CodeGenerationPrompt {
         + "problem and passes corresponding tests:"
     /// What EvalPlus stops chat replies at: the block's closing fence and what follows a script.
     public static let evalPlusChatStops = ["\n```\n", "\nif __name__", "\ndef main(", "\nprint("]
+    /// The user message's first paragraph in the `stdin-instruct` format, above the statement.
+    public static let stdinInstruction = "Write a complete Python 3 program that solves the following problem. "
+        + "It must read the input from standard input and print the answer to standard output."
+    /// What opens the reply in the `stdin-instruct` format: the program's fence, nothing else.
+    public static let stdinResponse = "```python\n"
+    /// Where a `stdin-instruct` reply ends: the program's closing fence.
+    public static let stdinStops = ["\n```"]
     /// HumanEval's stop strings for completions: the next top-level statement ends the function
     /// (so a helper defined after it is cut too, as in the HumanEval paper).
     public static let humanEvalStops = ["\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#"]
@@ -38,6 +46,11 @@ public enum CodeGenerationPrompt {
             return CodePrompt(format: format, messages: [CodePrompt.Message(role: "user", content: user)],
                               responsePrefix: prefill ? "\(evalPlusResponse)\n```python\n" : "", text: "",
                               stopStrings: prefill ? evalPlusChatStops : [], startsInCode: prefill)
+        case .stdinInstruct:
+            let user = "\(stdinInstruction)\n\n\(problem.statement.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+            return CodePrompt(format: format, messages: [CodePrompt.Message(role: "user", content: user)],
+                              responsePrefix: prefill ? stdinResponse : "", text: "",
+                              stopStrings: prefill ? stdinStops : [], startsInCode: prefill)
         case .liveCodeBench:
             return CodePrompt(format: format, messages: liveCodeBenchMessages(for: problem), responsePrefix: "", text: "",
                               stopStrings: [], startsInCode: false)

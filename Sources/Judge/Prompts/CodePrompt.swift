@@ -7,6 +7,11 @@ public struct CodePrompt: Sendable, Equatable {
         /// EvalPlus's instruct prompt for function problems: the prompt in a fenced block, "a
         /// self-contained Python script … in a markdown code block", the reply prefilled up to ```python.
         case evalPlusInstruct = "evalplus-instruct"
+        /// Proctor's prompt for stdin problems: an instruction to write a whole program that
+        /// reads standard input, the statement, and the reply prefilled up to ```python, so a
+        /// chat model can only continue with code (LiveCodeBench's prompt lets Qwen2.5-Coder
+        /// answer with its `# YOUR CODE HERE` placeholder instead).
+        case stdinInstruct = "stdin-instruct"
         /// LiveCodeBench's code-generation prompt: a system message, then Question / Format / Answer.
         case liveCodeBench = "livecodebench"
         /// The problem's prompt (HumanEval) or statement (the rest) as plain text to continue.

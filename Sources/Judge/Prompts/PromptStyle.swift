@@ -3,8 +3,13 @@
 public enum PromptStyle: String, Sendable, CaseIterable, Codable {
     /// Chat prompts for a model with a chat template, plain completion for one without.
     case auto
-    /// Chat prompts: EvalPlus's instruction for function problems, LiveCodeBench's for the rest.
+    /// Chat prompts: EvalPlus's instruction for function problems, Proctor's `stdin-instruct` for
+    /// stdin problems, LiveCodeBench's for call-based ones (starter code).
     case chat
+    /// As `auto`, but stdin problems get LiveCodeBench's exact prompt, for numbers comparable
+    /// with published LiveCodeBench scores (Qwen2.5-Coder often answers it with the prompt's
+    /// `# YOUR CODE HERE` placeholder; the NC verdict counts those).
+    case livecodebench
     /// The problem's own prompt as text to continue, with HumanEval's stop strings for function problems.
     case raw
 
@@ -12,16 +17,20 @@ public enum PromptStyle: String, Sendable, CaseIterable, Codable {
     public func format(for problem: Problem, chatModel: Bool) -> CodePrompt.Format {
         switch self {
         case .raw: return .completion
-        case .auto where !chatModel: return .completion
-        case .auto, .chat: return problem.entryPoint == nil ? .liveCodeBench : .evalPlusInstruct
+        case .auto where !chatModel, .livecodebench where !chatModel: return .completion
+        case .auto, .chat, .livecodebench:
+            if problem.entryPoint != nil { return .evalPlusInstruct }
+            if !problem.starterCode.isEmpty || self == .livecodebench { return .liveCodeBench }
+            return .stdinInstruct
         }
     }
 
     /// The formats this style may choose between, whatever the model.
     public var formats: [CodePrompt.Format] {
         switch self {
-        case .auto: return CodePrompt.Format.allCases
-        case .chat: return [.evalPlusInstruct, .liveCodeBench]
+        case .auto: return [.evalPlusInstruct, .stdinInstruct, .liveCodeBench, .completion]
+        case .chat: return [.evalPlusInstruct, .stdinInstruct, .liveCodeBench]
+        case .livecodebench: return [.evalPlusInstruct, .liveCodeBench, .completion]
         case .raw: return [.completion]
         }
     }

@@ -103,18 +103,20 @@ public final class RemoteSampleGenerator: Sendable {
     /// The prompt a problem gets from a server, whose model kind Proctor cannot see: the
     /// `chat` and `raw` styles as asked; `auto` follows the endpoint (chat prompts for chat,
     /// completion for completion) and, with the endpoint on auto too, sends function problems
-    /// as completions and the rest as LiveCodeBench chat prompts. A chat API cannot continue a
+    /// as completions and the rest as chat prompts (`stdin-instruct` for stdin problems,
+    /// LiveCodeBench's under `livecodebench`). A chat API cannot continue a
     /// prefilled reply, so EvalPlus's instruction goes without its response prefix.
     func prompt(for problem: Problem) -> CodePrompt {
         let chat: Bool
         switch (settings.promptStyle, remote.endpoint) {
         case (.chat, _): chat = true
         case (.raw, _): chat = false
-        case (.auto, .chat): chat = true
-        case (.auto, .completion): chat = false
-        case (.auto, .auto): chat = problem.entryPoint == nil
+        case (.auto, .chat), (.livecodebench, .chat): chat = true
+        case (.auto, .completion), (.livecodebench, .completion): chat = false
+        case (.auto, .auto), (.livecodebench, .auto): chat = problem.entryPoint == nil
         }
-        let format = (chat ? PromptStyle.chat : PromptStyle.raw).format(for: problem, chatModel: true)
+        let chatStyle = settings.promptStyle == .livecodebench ? PromptStyle.livecodebench : .chat
+        let format = (chat ? chatStyle : PromptStyle.raw).format(for: problem, chatModel: true)
         return CodeGenerationPrompt.prompt(for: problem, format: format, prefill: false)
     }
 

@@ -79,6 +79,9 @@ struct Eval: ParsableCommand {
     @Option(help: ArgumentHelp("Threads for the model's matrix products.", valueName: "N"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Samples decoded at once across problems (default 8; the config's parallel). Outputs do not depend on it.", valueName: "N"))
+    var parallel: Int?
+
     @Flag(help: "Discard the run directory's samples, results and reports and start again.")
     var forceRestart = false
 
@@ -92,6 +95,7 @@ struct Eval: ParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let parallel, parallel < 1 { throw ValidationError("--parallel must be at least 1") }
         if let timeLimitFactor, timeLimitFactor <= 0 { throw ValidationError("--time-limit-factor must be positive") }
     }
 
@@ -131,6 +135,7 @@ struct Eval: ParsableCommand {
         if let workers { settings.judge.workers = workers }
         if let timeLimitFactor { settings.judge.timeLimitFactor = timeLimitFactor }
         if let threads { settings.threads = threads }
+        if let parallel { settings.parallel = parallel }
         if let out { settings.out = absolute(out) }
         try settings.validate(file: config)
         return settings

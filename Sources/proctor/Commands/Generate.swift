@@ -27,10 +27,13 @@ struct Generate: AsyncParsableCommand {
 
             A problem set (--problems): --prompt-style auto (the default) gives a model with a chat \
             template chat prompts — EvalPlus's instruct prompt for HumanEval-style function problems \
-            (the reply prefilled up to its ```python fence), LiveCodeBench's code-generation prompt \
-            (system message, then ### Question / ### Format / ### Answer) for the rest — and a model \
+            (the reply prefilled up to its ```python fence), stdin-instruct for stdin problems (the \
+            statement under "Write a complete Python 3 program…", the reply opened at ```python and \
+            stopped at the closing fence), LiveCodeBench's prompt for call-based ones — and a model \
             without one (or --raw) the plain prompt, HumanEval's completed up to its stop strings \
-            ("\\ndef ", "\\nclass ", "\\nif __name__", "\\nprint(", "\\n#"); chat or raw force one kind. \
+            ("\\ndef ", "\\nclass ", "\\nif __name__", "\\nprint(", "\\n#"); chat or raw force one kind; \
+            livecodebench gives stdin problems LiveCodeBench's exact prompt (### Question / ### Format / \
+            ### Answer), for numbers comparable with published LiveCodeBench scores. \
             --extractor (default auto) takes the code from each output. --n samples each are \
             appended to --out as Proctor samples JSONL (problem_id, checkpoint, sample_index, output, \
             code, prompt_format, prompt, token counts, seconds), flushed to disk after each problem; \
@@ -135,11 +138,14 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "Use the prompt as is: no chat template, no BOS unless the model asks for it (with --problems: --prompt-style raw).")
     var raw = false
 
-    @Option(help: ArgumentHelp("How problems are put to the model (with --problems): auto (chat prompts for a model with a chat template, plain completion otherwise), chat or raw.", valueName: "style"))
+    @Option(help: ArgumentHelp("How problems are put to the model (with --problems): auto (chat prompts for a model with a chat template: EvalPlus's for function problems, stdin-instruct — the statement, the reply opened at ```python — for stdin problems; plain completion for a model without one), chat (chat prompts, or an error), livecodebench (as auto with LiveCodeBench's exact prompt for stdin problems, for comparison with published LCB numbers) or raw.", valueName: "style"))
     var promptStyle: PromptStyle = .auto
 
     @Option(help: ArgumentHelp("How code is taken from each output (with --problems): auto, last-fence (LiveCodeBench's rule), first-python or none.", valueName: "rule"))
     var extractor: CodeExtractor = .auto
+
+    @Option(help: ArgumentHelp("With --problems: samples decoded at once across problems (continuous batching; a problem's --n samples stay together). Outputs do not depend on it.", valueName: "N"))
+    var parallel: Int = GenerationSettings.defaultParallelSequences
 
     @Flag(help: "Print the generated token ids instead of the text.")
     var printTokenIds = false
@@ -166,7 +172,8 @@ struct Generate: AsyncParsableCommand {
         guard repeatLastN >= -1 else { throw ValidationError("--repeat-last-n must be -1, 0 or positive.") }
         guard stop.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("--stop needs a non-empty string.") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1.") }
-        if raw && promptStyle == .chat { throw ValidationError("--raw asks for plain prompts; --prompt-style chat for chat prompts: give one.") }
+        guard parallel >= 1 else { throw ValidationError("--parallel must be at least 1.") }
+        if raw && promptStyle != .auto && promptStyle != .raw { throw ValidationError("--raw asks for plain prompts; --prompt-style \(promptStyle.rawValue) for chat prompts: give one.") }
     }
 
     /// The sampling options as the library takes them.
@@ -305,7 +312,7 @@ struct Generate: AsyncParsableCommand {
     /// How samples of a problem set are drawn, for either backend.
     var settings: GenerationSettings {
         GenerationSettings(samplesPerProblem: n, maxTokens: maxTokens, sampling: sampling, checkpoint: checkpointLabel,
-                           promptStyle: raw ? .raw : promptStyle, extractor: extractor)
+                           promptStyle: raw ? .raw : promptStyle, extractor: extractor, parallelSequences: parallel)
     }
 }
 

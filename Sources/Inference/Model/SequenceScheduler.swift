@@ -1,0 +1,226 @@
+/// A prompt and the samples to draw from it: one unit of work for `TextGenerator.generate(requests:)`.
+public struct DecodeRequest: Sendable {
+    /// The prompt's token ids (at least one).
+    public var prompt: [Int]
+    /// One element per sample; each sample decodes with its own settings and seed.
+    public var samplings: [SamplingParameters]
+    /// The most tokens any sample of this request generates.
+    public var maxTokens: Int
+
+    public init(prompt: [Int], samplings: [SamplingParameters], maxTokens: Int) {
+        self.prompt = prompt
+        self.samplings = samplings
+        self.maxTokens = maxTokens
+    }
+}
+
+/// Decodes many independent sequences together (continuous batching).
+///
+/// Each request takes one KV-cache slot per sample: its prompt runs once into the first slot
+/// and the other samples read the prompt from there. Every step is one forward pass whose rows
+/// are the next token of every live sequence plus, while a newcomer is being admitted, a chunk
+/// of its prompt (the rows fill the batch up to its capacity), so a prompt never stalls the
+/// others for more than one step's worth of rows. When a request's samples have all finished,
+/// its slots return to the pool and the next waiting request is admitted at once. Every row
+/// runs the arithmetic of a batch of one, so a sequence's tokens are exactly those it gets
+/// decoded alone.
+final class SequenceScheduler {
+    /// A sample being decoded.
+    private struct Sequence {
+        let request: Int
+        let sample: Int
+        let slot: Int
+        var sampler: Sampler
+        var matcher: StopStringMatcher
+        var generated: [Int] = []
+        /// The token to run next (the last one sampled); nil until the prompt has run.
+        var pending: Int?
+    }
+
+    /// A request admitted to the batch: its slots and how much of its prompt has run.
+    private struct Admitted {
+        let index: Int
+        let slots: [Int]
+        var promptDone = 0
+        let admittedAt: ContinuousClock.Instant
+        var prefillSeconds = 0.0
+        var decodeStart: ContinuousClock.Instant?
+        var results: [TextGenerator.Generation?]
+        var unfinished: Int
+    }
+
+    private let transformer: Transformer
+    private let tokenizer: Tokenizer
+    private let endTokens: Set<Int>
+    private let clock = ContinuousClock()
+
+    init(transformer: Transformer, tokenizer: Tokenizer, endTokens: Set<Int>) {
+        self.transformer = transformer
+        self.tokenizer = tokenizer
+        self.endTokens = endTokens
+    }
+
+    /// Runs `requests` with at most `maxSequences` samples decoding at once (a request with
+    /// more samples than that runs alone). `onToken(request, sample, token)` returns false to
+    /// stop that sample; `onFinish(request, generations)` is called once per request, in the
+    /// order they finish, with one generation per sampling.
+    func run<E: Error>(
+        _ requests: [DecodeRequest], maxSequences requested: Int,
+        onToken: (Int, Int, Int) -> Bool,
+        onFinish: (Int, [TextGenerator.Generation]) throws(E) -> Void
+    ) throws(E) {
+        precondition(requested >= 1, "at least one sequence at a time")
+        let state = transformer.state, capacity = state.capacity, rowsPerStep = state.batchCapacity
+        // One row per live sequence must leave room in a step for a newcomer's prompt.
+        let maxSequences = min(requested, rowsPerStep)
+        let vocabulary = transformer.config.vocabularySize
+        // The pool: enough slots for maxSequences samples, or for the largest request alone.
+        let totalSamples = requests.reduce(0) { $0 + $1.samplings.count }
+        state.ensureSlots(max(1, requests.map(\.samplings.count).max() ?? 1, min(maxSequences, totalSamples)))
+        var freeSlots = Array((0..<state.slotCount).reversed())
+        var waiting = requests.indices.makeIterator()
+        var nextWaiting = waiting.next()
+        var admitted: [Int: Admitted] = [:]
+        var prefilling: Int?  // the request whose prompt is running
+        var sequences: [Sequence] = []
+
+        /// Records `reason` for `sequence`; finishes its request when it was the request's last.
+        func finish(_ sequence: Sequence, _ reason: TextGenerator.StopReason) throws(E) {
+            guard var request = admitted[sequence.request] else { return }
+            let now = clock.now
+            request.results[sequence.sample] = TextGenerator.Generation(
+                tokens: sequence.generated, text: sequence.matcher.text,
+                promptTokenCount: requests[sequence.request].prompt.count, stopReason: reason,
+                prefillSeconds: request.prefillSeconds, decodeSeconds: (now - (request.decodeStart ?? now)).seconds)
+            request.unfinished -= 1
+            admitted[sequence.request] = request
+            if request.unfinished == 0 {
+                admitted[sequence.request] = nil
+                for slot in request.slots { state.unshare(slot) }
+                freeSlots.append(contentsOf: request.slots.reversed())
+                try onFinish(request.index, request.results.map { $0! })
+            }
+        }
+
+        /// Takes `next`, just sampled, as `sequence`'s token; false when the sequence ended.
+        func advance(_ sequence: inout Sequence, _ next: Int) throws(E) -> Bool {
+            let request = requests[sequence.request]
+            var reason: TextGenerator.StopReason?
+            if endTokens.contains(next) {
+                reason = .endOfGeneration
+            } else {
+                sequence.generated.append(next)
+                sequence.sampler.accept(next)
+                if sequence.matcher.append(tokenizer.bytes(of: next)) {
+                    reason = .stopString
+                } else if !onToken(sequence.request, sequence.sample, next) {
+                    reason = .stoppedByCaller
+                } else if sequence.generated.count >= request.maxTokens {
+                    reason = .maxTokens
+                } else if request.prompt.count + sequence.generated.count - 1 >= capacity {
+                    reason = .contextFull
+                }
+            }
+            if let reason {
+                try finish(sequence, reason)
+                return false
+            }
+            sequence.pending = next
+            return true
+        }
+
+        while true {
+            // Admit the next request when nothing is prefilling and its samples fit.
+            while prefilling == nil, let index = nextWaiting {
+                let request = requests[index], count = request.samplings.count
+                let live = sequences.count
+                guard live == 0 || (live + count <= maxSequences && freeSlots.count >= count) else { break }
+                precondition(freeSlots.count >= count, "the slot pool holds \(state.slotCount); a request needs \(count)")
+                nextWaiting = waiting.next()
+                precondition(!request.prompt.isEmpty, "the prompt needs at least one token")
+                let slots = (0..<count).map { _ in freeSlots.removeLast() }
+                var entry = Admitted(index: index, slots: slots, admittedAt: clock.now,
+                                     results: Array(repeating: nil, count: count), unfinished: count)
+                if count == 0 {
+                    try onFinish(index, [])
+                    freeSlots.append(contentsOf: slots)
+                    continue
+                }
+                if request.prompt.count > capacity || request.maxTokens <= 0 {
+                    // Nothing to run: every sample ends before its first token.
+                    let reason: TextGenerator.StopReason = request.prompt.count > capacity ? .contextFull : .maxTokens
+                    entry.decodeStart = clock.now
+                    admitted[index] = entry
+                    for (sample, sampling) in request.samplings.enumerated() {
+                        try finish(Sequence(request: index, sample: sample, slot: slots[sample],
+                                            sampler: Sampler(parameters: sampling, history: request.prompt),
+                                            matcher: StopStringMatcher(stopStrings: sampling.stopStrings)), reason)
+                    }
+                    continue
+                }
+                for slot in slots { state.unshare(slot) }
+                admitted[index] = entry
+                prefilling = index
+            }
+
+            // This step's rows: one token of every live sequence, then a chunk of the prompt.
+            var rows: [Transformer.BatchToken] = []
+            for sequence in sequences {
+                rows.append(Transformer.BatchToken(
+                    token: sequence.pending!, position: requests[sequence.request].prompt.count + sequence.generated.count - 1,
+                    sequence: sequence.slot, wantsLogits: true))
+            }
+            var promptEnds = false
+            if let index = prefilling, rows.count < rowsPerStep, let entry = admitted[index] {
+                let prompt = requests[index].prompt
+                let end = min(prompt.count, entry.promptDone + rowsPerStep - rows.count)
+                for position in entry.promptDone..<end {
+                    rows.append(Transformer.BatchToken(token: prompt[position], position: position, sequence: entry.slots[0],
+                                                       wantsLogits: position == prompt.count - 1))
+                }
+                admitted[index]!.promptDone = end
+                promptEnds = end == prompt.count
+            }
+            if rows.isEmpty { break }
+
+            // Rows beyond one batch (a request with more samples than it holds) take further
+            // passes; the logits are copied out because each pass reuses the run state's buffer.
+            var logits: [Float] = []
+            for chunkStart in stride(from: 0, to: rows.count, by: rowsPerStep) {
+                logits += transformer.forward(Array(rows[chunkStart..<min(rows.count, chunkStart + rowsPerStep)]))
+            }
+            /// The token `sequence` samples from the logits of `row`.
+            func sampled(_ sequence: inout Sequence, row: Int) -> Int {
+                logits.withUnsafeBufferPointer { all in
+                    sequence.sampler.sample(UnsafeBufferPointer(rebasing: all[(row * vocabulary)..<((row + 1) * vocabulary)]))
+                }
+            }
+            var still: [Sequence] = []
+            for (row, sequence) in sequences.enumerated() {
+                var sequence = sequence
+                let next = sampled(&sequence, row: row)
+                if try advance(&sequence, next) { still.append(sequence) }
+            }
+            if promptEnds, let index = prefilling, var entry = admitted[index] {
+                let request = requests[index]
+                let now = clock.now
+                entry.prefillSeconds = (now - entry.admittedAt).seconds
+                entry.decodeStart = now
+                admitted[index] = entry
+                prefilling = nil
+                for slot in entry.slots.dropFirst() {
+                    state.sharePrefix(of: entry.slots[0], length: request.prompt.count, with: slot)
+                }
+                for (sample, sampling) in request.samplings.enumerated() {
+                    var sequence = Sequence(request: index, sample: sample, slot: entry.slots[sample],
+                                            sampler: Sampler(parameters: sampling, history: request.prompt),
+                                            matcher: StopStringMatcher(stopStrings: sampling.stopStrings))
+                    let next = sampled(&sequence, row: sequences.count)
+                    if try advance(&sequence, next) { still.append(sequence) }
+                }
+            }
+            sequences = still
+        }
+        precondition(nextWaiting == nil && admitted.isEmpty, "the scheduler stopped with work left")
+    }
+}

@@ -1,0 +1,197 @@
+"""Trains a PEFT LoRA adapter on a chat model's GGUF for Python solutions to the corpus's stdin
+problems (statement in, program out), on the CPU, deterministically, resumably.
+
+    train-adapter.py GGUF_PATH OUT_DIR --base-name HF_ID [--epochs 3] [--max-steps N] [--rank 8]
+        [--targets q_proj,k_proj,...] [--hold-out 20] [--seed 0] [--lr 5e-4] [--threads 2]
+        [--prompt-style stdin-instruct|livecodebench] [--save-every 10]
+
+--base-name is the Hugging Face model the GGUF was converted from; it is only recorded in the
+adapter's config (nothing is fetched).
+
+The base is read from the cached GGUF with transformers' GGUF loader (dequantized to float32;
+Q/K rows permuted back to the Hugging Face layout), so the adapter is in HF/PEFT layout.
+Examples: problems/*/statement.md with its solution.py, in the prompt `proctor eval` gives a chat
+model (Sources/Judge/Prompts/CodeGenerationPrompt.swift), so the adapter learns the prompt it is
+evaluated with: by default `stdin-instruct` (the statement under an instruction, the reply opened
+at ```python; the answer is the solution and the closing fence), or LiveCodeBench's (the answer is
+the solution in a ```python block). The loss is on the answer tokens only. The first --hold-out
+problems in sorted order (20: the main job's evaluation set, configs/demo.json) are never
+trained on, so an evaluation on them measures transfer, not memorisation.
+
+Every --save-every steps the adapter, the optimizer and the position are written to
+OUT_DIR/.resume/ (atomically); a run started again with the same arguments continues from there
+with the same result. The finished adapter is saved in float16. Seeded (torch, example order)
+with deterministic algorithms and --threads threads: the same machine gives the same adapter.
+A line per 10 steps (loss, ETA) and one per epoch (mean loss) go to stdout; the wrapper keeps
+them in OUT_DIR/train.log.
+"""
+
+import argparse
+import glob
+import json
+import os
+import random
+import shutil
+import time
+
+import torch
+from peft import LoraConfig, get_peft_model, set_peft_model_state_dict, get_peft_model_state_dict
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+ALL_TARGETS = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+MAX_TOKENS = 1536
+
+# Proctor's stdin-instruct prompt (CodeGenerationPrompt.stdinInstruction and stdinResponse).
+STDIN_INSTRUCTION = ("Write a complete Python 3 program that solves the following problem. It must read the input "
+                     "from standard input and print the answer to standard output.")
+# LiveCodeBench's code-generation prompt as Proctor builds it for a stdin problem.
+LCB_SYSTEM = ("You are an expert Python programmer. You will be given a question (problem specification) and will "
+              "generate a correct Python program that matches the specification and passes all tests. You will NOT "
+              "return anything except for the program.")
+LCB_FORMAT = ("Read the inputs from stdin solve the problem and write the answer to stdout (do not directly test on "
+              "the sample inputs). Enclose your code within delimiters as follows.")
+
+
+def prompt_and_answer(style, statement, solution):
+    """(chat messages, reply prefix, answer text) in the prompt style `proctor eval` would use."""
+    if style == "stdin-instruct":
+        user = f"{STDIN_INSTRUCTION}\n\n{statement.strip()}\n"
+        return [{"role": "user", "content": user}], "```python\n", solution.strip() + "\n```"
+    user = (f"### Question:\n{statement}\n\n### Format: {LCB_FORMAT}\n```python\n# YOUR CODE HERE\n```\n\n"
+            "### Answer: (use the provided format with backticks)\n\n")
+    messages = [{"role": "system", "content": LCB_SYSTEM}, {"role": "user", "content": user}]
+    return messages, "", "```python\n" + solution.strip() + "\n```"
+
+
+def examples(repo_root, tokenizer, hold_out, style, end_token):
+    """(input ids, labels, name) per training problem: the prompt masked with -100, the answer learned."""
+    result = []
+    folders = sorted(glob.glob(os.path.join(repo_root, "problems", "*", "")))
+    for folder in folders[hold_out:]:
+        statement_path, solution_path = os.path.join(folder, "statement.md"), os.path.join(folder, "solution.py")
+        if not (os.path.exists(statement_path) and os.path.exists(solution_path)):
+            continue
+        messages, prefix, answer = prompt_and_answer(style, open(statement_path, encoding="utf-8").read(),
+                                                     open(solution_path, encoding="utf-8").read())
+        prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True) + prefix
+        prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+        answer_ids = tokenizer(answer + end_token, add_special_tokens=False)["input_ids"]
+        name = os.path.basename(folder[:-1])
+        if len(prompt_ids) + len(answer_ids) > MAX_TOKENS:
+            print(f"  skipped {name}: {len(prompt_ids) + len(answer_ids)} tokens > {MAX_TOKENS}")
+            continue
+        result.append((torch.tensor([prompt_ids + answer_ids]), torch.tensor([[-100] * len(prompt_ids) + answer_ids]),
+                       name))
+    return result
+
+
+def save_resume_state(model, optimizer, step, out):
+    """Writes the adapter, optimizer and step to OUT/.resume atomically (a kill leaves the old one)."""
+    staging, final = os.path.join(out, ".resume.tmp"), os.path.join(out, ".resume")
+    shutil.rmtree(staging, ignore_errors=True)
+    os.makedirs(staging)
+    torch.save({"adapter": get_peft_model_state_dict(model), "optimizer": optimizer.state_dict(), "step": step,
+                "rng": random.getstate()}, os.path.join(staging, "state.pt"))
+    shutil.rmtree(final, ignore_errors=True)
+    os.rename(staging, final)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("gguf")
+    parser.add_argument("out")
+    parser.add_argument("--base-name", required=True)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0: all epochs)")
+    parser.add_argument("--rank", type=int, default=8)
+    parser.add_argument("--targets", default=ALL_TARGETS)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--lr", type=float, default=5e-4)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--hold-out", type=int, default=20)
+    parser.add_argument("--prompt-style", choices=["stdin-instruct", "livecodebench"], default="stdin-instruct")
+    parser.add_argument("--save-every", type=int, default=10)
+    args = parser.parse_args()
+
+    torch.manual_seed(args.seed)
+    torch.use_deterministic_algorithms(True)
+    torch.set_num_threads(args.threads)
+    repo_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    folder, name = os.path.split(os.path.abspath(args.gguf))
+
+    started = time.time()
+    tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+    model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+    print(f"base loaded from {args.gguf} in {time.time() - started:.1f} s", flush=True)
+
+    config = LoraConfig(r=args.rank, lora_alpha=2 * args.rank, lora_dropout=0.0, target_modules=args.targets.split(","),
+                        task_type="CAUSAL_LM", base_model_name_or_path=args.base_name)
+    model = get_peft_model(model, config)
+    # PEFT records the folder the base was read from; name the model the GGUF was converted from.
+    model.peft_config["default"].base_model_name_or_path = args.base_name
+    model.print_trainable_parameters()
+    data = examples(repo_root, tokenizer, args.hold_out, args.prompt_style, "<|im_end|>")
+    print(f"{len(data)} examples ({data[0][2]} … {data[-1][2]}), {sum(ids.shape[1] for ids, _, _ in data)} tokens "
+          f"per epoch, prompt style {args.prompt_style}", flush=True)
+
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.0)
+    total_steps = args.epochs * len(data)
+    if args.max_steps:
+        total_steps = min(total_steps, args.max_steps)
+    done = 0
+    resume_path = os.path.join(args.out, ".resume", "state.pt")
+    if os.path.exists(resume_path):
+        state = torch.load(resume_path, weights_only=False)
+        set_peft_model_state_dict(model, state["adapter"])
+        optimizer.load_state_dict(state["optimizer"])
+        done = state["step"]
+        print(f"resumed at step {done} of {total_steps} from {resume_path}", flush=True)
+
+    model.train()
+    step = 0
+    train_started = time.time()
+    for epoch in range(args.epochs):
+        order = list(range(len(data)))
+        random.Random(args.seed + epoch).shuffle(order)
+        total = 0.0
+        counted = 0
+        for position, index in enumerate(order):
+            if step >= total_steps:
+                break
+            step += 1
+            if step <= done:
+                continue
+            ids, labels, _ = data[index]
+            loss = model(input_ids=ids, labels=labels).loss
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+            total += loss.item()
+            counted += 1
+            if step % 10 == 0:
+                elapsed = time.time() - train_started
+                eta = elapsed / (step - done) * (total_steps - step)
+                print(f"  step {step}/{total_steps}: loss {loss.item():.4f} ({elapsed:.0f} s, ETA {eta / 60:.0f} min)",
+                      flush=True)
+            if step % args.save_every == 0 and step < total_steps:
+                save_resume_state(model, optimizer, step, args.out)
+        if counted:
+            print(f"epoch {epoch + 1}: mean loss {total / counted:.4f} over {counted} steps "
+                  f"({time.time() - train_started:.0f} s)", flush=True)
+
+    for name, parameter in model.named_parameters():
+        if "lora_" in name:
+            parameter.data = parameter.data.to(torch.float16)
+    model.save_pretrained(args.out)
+    readme = os.path.join(args.out, "README.md")
+    if os.path.exists(readme) and "peft" in open(readme, encoding="utf-8").read().lower()[:2000] \
+            and "Proctor" not in open(readme, encoding="utf-8").read():
+        os.remove(readme)  # PEFT's generated model card, not ours
+    shutil.rmtree(os.path.join(args.out, ".resume"), ignore_errors=True)
+    size = os.path.getsize(os.path.join(args.out, "adapter_model.safetensors"))
+    print(json.dumps({"out": args.out, "steps": step, "train_seconds": round(time.time() - train_started, 1),
+                      "adapter_bytes": size}))
+
+
+if __name__ == "__main__":
+    main()
