@@ -8,8 +8,9 @@
 #      other 30 problems), N samples each, judge every sample in the sandbox, and write
 #      report.md, report.html and report.json;
 #   4. print the report's paths and its Markdown summary.
-# CONFIG: configs/demo.json (the default), configs/qwen0.5b-demo.json (Qwen2.5-Coder-0.5B and
-# adapters/qwen0.5b-code under LiveCodeBench's prompt). Everything lands in runs/<config name>/
+# CONFIG: configs/demo.json (the default: Qwen2.5-Coder-1.5B-Instruct and adapters/qwen1.5b-stdin),
+# configs/qwen0.5b-demo.json (Qwen2.5-Coder-0.5B and adapters/qwen0.5b-code under LiveCodeBench's
+# prompt), configs/smollm2-demo.json (SmolLM2-135M and its toy adapter). Everything lands in runs/<config name>/
 # (or RUN=dir). Re-running continues an interrupted run; a run whose settings changed is refused
 # (FORCE_RESTART=1 starts it again). PROBLEMS, N and THREADS override the config's problem limit,
 # samples per problem and inference threads.
@@ -42,8 +43,9 @@ overrides=()
 # What the evaluation took on this project's 2-core machine, nothing else running (README).
 if [ -z "${PROBLEMS:-}${N:-}" ]; then
     case "$config" in
-        configs/demo.json) echo "expected: about 7 minutes for the evaluation on 2 idle cores (40 samples)" ;;
-        configs/qwen0.5b-demo.json) echo "expected: about 6 minutes for the evaluation on 2 idle cores (40 samples)" ;;
+        configs/demo.json) echo "expected: about 9 minutes for the evaluation on 2 idle cores (40 samples of the 1.5B model)" ;;
+        configs/qwen0.5b-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
+        configs/smollm2-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
     esac
 fi
 started=$(date +%s)

@@ -3,7 +3,7 @@ problems (statement in, program out), on the CPU, deterministically, resumably.
 
     train-adapter.py GGUF_PATH OUT_DIR --base-name HF_ID [--epochs 3] [--max-steps N] [--rank 8]
         [--targets q_proj,k_proj,...] [--hold-out 20] [--seed 0] [--lr 5e-4] [--threads 2]
-        [--prompt-style stdin-instruct|livecodebench] [--save-every 10]
+        [--prompt-style stdin-instruct|livecodebench] [--save-every 10] [--gradient-checkpointing]
 
 --base-name is the Hugging Face model the GGUF was converted from; it is only recorded in the
 adapter's config (nothing is fetched).
@@ -111,6 +111,9 @@ def main():
     parser.add_argument("--hold-out", type=int, default=20)
     parser.add_argument("--prompt-style", choices=["stdin-instruct", "livecodebench"], default="stdin-instruct")
     parser.add_argument("--save-every", type=int, default=10)
+    parser.add_argument("--gradient-checkpointing", action="store_true",
+                        help="keep only each layer's input and recompute the rest in the backward pass: a fraction "
+                             "of the memory (the 1.5B model peaks near 24 GB without it), about a third slower")
     args = parser.parse_args()
 
     torch.manual_seed(args.seed)
@@ -126,6 +129,9 @@ def main():
 
     config = LoraConfig(r=args.rank, lora_alpha=2 * args.rank, lora_dropout=0.0, target_modules=args.targets.split(","),
                         task_type="CAUSAL_LM", base_model_name_or_path=args.base_name)
+    if args.gradient_checkpointing:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        model.enable_input_require_grads()
     model = get_peft_model(model, config)
     # PEFT records the folder the base was read from; name the model the GGUF was converted from.
     model.peft_config["default"].base_model_name_or_path = args.base_name

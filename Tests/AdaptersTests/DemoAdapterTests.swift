@@ -88,3 +88,22 @@ struct QwenDemoAdapterTests {
         #expect(["input(", "sys.stdin", "def main"].contains { adapted.contains($0) }, "the adapter writes a program: \(adapted)")
     }
 }
+
+/// The main job's adapter (`adapters/qwen1.5b-stdin/`, made by scripts/train-adapter.sh under
+/// the default stdin-instruct prompt), compared with its base by configs/demo.json.
+@Suite("The Qwen 1.5B main-job adapter")
+struct QwenMainAdapterTests {
+    @Test("is a rank-8 PEFT LoRA on all seven projections of Qwen2.5-Coder-1.5B's 28 layers, scale 2, for that base")
+    func shape() throws {
+        let adapter = try LoRAAdapter(directory: RepositoryPaths.path("adapters/qwen1.5b-stdin"))
+        #expect(adapter.config.rank == 8 && adapter.config.alpha == 16 && !adapter.config.useRSLoRA)
+        #expect(adapter.config.baseModelNameOrPath == "Qwen/Qwen2.5-Coder-1.5B-Instruct")
+        #expect(adapter.pairs.count == 28 * 7)
+        let query = try #require(adapter.pairs["model.layers.0.self_attn.q_proj"])
+        #expect(query.rank == 8 && query.outFeatures == 1536 && query.scale == 2)
+        let key = try #require(adapter.pairs["model.layers.27.self_attn.k_proj"])
+        #expect(key.outFeatures == 256, "two KV heads of 128")
+        let down = try #require(adapter.pairs["model.layers.27.mlp.down_proj"])
+        #expect(down.outFeatures == 1536 && down.b.values.contains { $0 != 0 }, "B was trained (it starts at zero)")
+    }
+}

@@ -7,10 +7,16 @@ import TestSupport
 /// The configurations the repository ships: the README's main command and the documented example.
 @Suite("Shipped configurations")
 struct ShippedConfigTests {
-    @Test("configs/demo.json compares SmolLM2 with adapters/smollm2-code on the 20 problems it never saw",
-          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    @Test("configs/demo.json compares Qwen2.5-Coder-1.5B with adapters/qwen1.5b-stdin on the 20 problems it never saw",
+          .enabled(if: ModelFiles.qwen15 != nil, "\(ModelFiles.qwen15MissingReason)"))
     func demo() throws {
-        try checkDemo("configs/demo.json", model: "smollm2", adapter: "adapters/smollm2-code")
+        try checkDemo("configs/demo.json", model: "qwen2.5-coder-1.5b-instruct", adapter: "adapters/qwen1.5b-stdin")
+    }
+
+    @Test("configs/smollm2-demo.json compares SmolLM2 with adapters/smollm2-code on the 20 problems it never saw",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func smolLM2Demo() throws {
+        try checkDemo("configs/smollm2-demo.json", model: "smollm2", adapter: "adapters/smollm2-code")
     }
 
     @Test("configs/qwen0.5b-demo.json compares Qwen2.5-Coder-0.5B with adapters/qwen0.5b-code on the 20 problems it never saw",

@@ -70,11 +70,22 @@ public struct CheckpointComparison: Sendable, Codable, Equatable {
     /// Problems only the baseline / only the candidate solved (one-sample runs).
     public var onlyBaseline: Int
     public var onlyCandidate: Int
+    /// The smallest difference in Pass@1 (a fraction) the exact McNemar test detects with 80%
+    /// power at α = 0.05 on these problems at the discordance observed here; nil when none
+    /// can be, or for bootstrap comparisons.
+    public var minimumDetectableDifference: Double?
+    /// About how many problems the exact McNemar test needs to detect the observed difference
+    /// with 80% power at the observed discordance; nil when it is zero or more than 2,000.
+    public var problemsNeeded: Int?
 
     enum CodingKeys: String, CodingKey {
         case baseline, candidate, problems, difference, interval, pValue = "p_value", method
         case onlyBaseline = "only_baseline", onlyCandidate = "only_candidate"
+        case minimumDetectableDifference = "minimum_detectable_difference", problemsNeeded = "problems_needed"
     }
+
+    /// The share of problems that exactly one of the two solved.
+    public var discordance: Double { problems == 0 ? 0 : Double(onlyBaseline + onlyCandidate) / Double(problems) }
 }
 
 /// Everything the tables show, built from result records.
@@ -182,10 +193,14 @@ public struct CodeReport: Sendable, Codable {
         let onlyBaseline = pairs.filter { $0.0.correct > 0 && $0.1.correct == 0 }.count
         let onlyCandidate = pairs.filter { $0.0.correct == 0 && $0.1.correct > 0 }.count
         if pairs.allSatisfy({ $0.0.samples == 1 && $0.1.samples == 1 }) {
-            return CheckpointComparison(
+            var comparison = CheckpointComparison(
                 baseline: baseline, candidate: candidate, problems: pairs.count, difference: difference, interval: nil,
                 pValue: exactMcNemarPValue(onlyFirst: onlyBaseline, onlySecond: onlyCandidate), method: "exact McNemar",
                 onlyBaseline: onlyBaseline, onlyCandidate: onlyCandidate)
+            let discordance = comparison.discordance
+            comparison.minimumDetectableDifference = minimumDetectableDifference(pairs: pairs.count, discordance: discordance)
+            comparison.problemsNeeded = pairsNeeded(discordance: discordance, difference: difference, limit: 2000)
+            return comparison
         }
         let bootstrap = PairedBootstrap().meanDifference(a: pairs.map(\.0.rate), b: pairs.map(\.1.rate))
         return CheckpointComparison(

@@ -104,6 +104,34 @@ extension CodeReport {
         return "\(comparison.candidate) is \(direction) than \(comparison.baseline) on Pass@1: "
             + "\(signedPercent(comparison.difference)) over \(comparison.problems) problems, "
             + "p = \(String(format: "%.3g", comparison.pValue)) (\(comparison.method)), \(strength)."
+            + sensitivitySentence(comparison)
+    }
+
+    /// What the design could have seen, so that "not significant" is read for what it is: for
+    /// one sample per problem, the smallest difference the exact McNemar test detects (80%
+    /// power, α = 0.05) at the observed share of problems only one checkpoint solved, and the
+    /// number of problems the observed difference would need.
+    func sensitivitySentence(_ comparison: CheckpointComparison) -> String {
+        guard comparison.method == "exact McNemar" else { return "" }
+        let discordant = comparison.onlyBaseline + comparison.onlyCandidate
+        guard discordant > 0 else { return " Both solved exactly the same problems." }
+        var sentence = " With \(discordant) of \(comparison.problems) problems solved by only one of the two, "
+        if let smallest = comparison.minimumDetectableDifference {
+            sentence += "this design detects (80% power, α = 0.05) only differences of at least "
+                + String(format: "%.1f pp", 100 * smallest) + "."
+        } else {
+            sentence += "no difference is detectable with 80% power (α = 0.05) on this many problems."
+        }
+        if comparison.pValue >= 0.05, comparison.difference != 0 {
+            if let needed = comparison.problemsNeeded {
+                sentence += " Detecting a true difference of \(signedPercent(comparison.difference)) would take about "
+                    + "\(needed) problems."
+            } else {
+                sentence += " Detecting a true difference of \(signedPercent(comparison.difference)) would take more "
+                    + "than 2,000 problems."
+            }
+        }
+        return sentence
     }
 
     /// CSV: one row per problem and checkpoint.
