@@ -67,6 +67,20 @@ struct SequenceSchedulerTests {
         #expect(Set(sampled.map(\.tokens)).count > 1, "four seeds give different samples")
     }
 
+    @Test("more samples than a forward pass holds take several passes per step and decode as they would in one",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func samplesBeyondOnePass() throws {
+        let path = try #require(ModelFiles.smolLM2)
+        let narrow = try TextGenerator(modelPath: path, contextCapacity: 128, threads: 2, batchSize: 4)
+        let wide = try TextGenerator(modelPath: path, contextCapacity: 128, threads: 2, batchSize: 64)
+        let prompt = wide.promptTokens(for: "Name a prime number.", raw: false)
+        let samplings = (0..<6).map { SamplingParameters(temperature: 0.8, seed: 11 &+ UInt64($0)) }
+        let split = narrow.generate(prompt: prompt, samplings: samplings, maxTokens: 10)
+        let whole = wide.generate(prompt: prompt, samplings: samplings, maxTokens: 10)
+        #expect(split.map(\.tokens) == whole.map(\.tokens))
+        #expect(Set(whole.map(\.tokens)).count > 1)
+    }
+
     @Test("a prompt longer than the cache ends as contextFull without stopping the others; an error from onFinish stops the run",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func oversizedPromptAndStop() throws {

@@ -183,17 +183,28 @@ final class SequenceScheduler {
             }
             if rows.isEmpty { break }
 
-            // Rows beyond one batch (a request with more samples than it holds) take further
-            // passes; the logits are copied out because each pass reuses the run state's buffer.
-            var logits: [Float] = []
-            for chunkStart in stride(from: 0, to: rows.count, by: rowsPerStep) {
-                logits += transformer.forward(Array(rows[chunkStart..<min(rows.count, chunkStart + rowsPerStep)]))
+            // One pass holds every row but when a request has more samples than a batch; only
+            // then are the logits copied out, since each pass reuses the run state's buffer.
+            // The buffer of a single pass stays valid until the next forward pass, next step.
+            var owned: UnsafeMutableBufferPointer<Float>?
+            defer { owned?.deallocate() }
+            let logits: UnsafeBufferPointer<Float>  // [rows wanting logits, vocabulary]
+            if rows.count <= rowsPerStep {
+                logits = UnsafeBufferPointer(transformer.forward(rows))
+            } else {
+                let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows.filter(\.wantsLogits).count * vocabulary)
+                owned = copy
+                var filled = 0
+                for chunkStart in stride(from: 0, to: rows.count, by: rowsPerStep) {
+                    let part = transformer.forward(Array(rows[chunkStart..<min(rows.count, chunkStart + rowsPerStep)]))
+                    if let source = part.baseAddress { (copy.baseAddress! + filled).initialize(from: source, count: part.count) }
+                    filled += part.count
+                }
+                logits = UnsafeBufferPointer(copy)
             }
             /// The token `sequence` samples from the logits of `row`.
             func sampled(_ sequence: inout Sequence, row: Int) -> Int {
-                logits.withUnsafeBufferPointer { all in
-                    sequence.sampler.sample(UnsafeBufferPointer(rebasing: all[(row * vocabulary)..<((row + 1) * vocabulary)]))
-                }
+                sequence.sampler.sample(UnsafeBufferPointer(rebasing: logits[(row * vocabulary)..<((row + 1) * vocabulary)]))
             }
             var still: [Sequence] = []
             for (row, sequence) in sequences.enumerated() {
