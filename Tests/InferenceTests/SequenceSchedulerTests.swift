@@ -67,6 +67,42 @@ struct SequenceSchedulerTests {
         #expect(Set(sampled.map(\.tokens)).count > 1, "four seeds give different samples")
     }
 
+    /// A server's case: requests arrive while others decode (here one more after every fifth
+    /// token generated), and an idle feed ends nothing while work is admitted.
+    @Test("requests handed in while others decode join the batch and decode as they would alone",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func requestsJoiningMidRun() throws {
+        let generator = try TextGenerator(modelPath: try #require(ModelFiles.smolLM2), contextCapacity: 512, threads: 2)
+        let requests = Self.requests(try Self.prompts(generator))
+        var handedOut = 0, tokens = 0, handedAtTokens: [Int] = [], pollsSinceToken = -1
+        var together = [[TextGenerator.Generation]?](repeating: nil, count: requests.count)
+        generator.generate(
+            feed: { () -> DecodeRequest? in
+                // The first request at once, then one per five tokens decoded since (or when the
+                // scheduler, idle, asks twice without a token between: it would stop at a second
+                // nil; the count starts at -1 for the two asks before the first token).
+                pollsSinceToken += 1
+                guard handedOut < requests.count, handedOut == 0 || tokens >= 5 * handedOut || pollsSinceToken >= 2
+                else { return nil }
+                handedOut += 1
+                handedAtTokens.append(tokens)
+                return requests[handedOut - 1]
+            },
+            maxSequences: 4,
+            onToken: { _, _, _ in tokens += 1; pollsSinceToken = 0; return true },
+            onFinish: { request, generations in
+                #expect(together[request] == nil, "request \(request) finished twice")
+                together[request] = generations
+            })
+        #expect(handedOut == requests.count, "the feed was asked until it had handed out everything")
+        #expect(handedAtTokens.dropFirst().allSatisfy { $0 > 0 }, "later requests arrived during the run: \(handedAtTokens)")
+        for (index, request) in requests.enumerated() {
+            let alone = generator.generate(prompt: request.prompt, samplings: request.samplings, maxTokens: request.maxTokens)
+            let batched = try #require(together[index], "request \(index) finished")
+            #expect(batched.map(\.tokens) == alone.map(\.tokens), "request \(index)")
+        }
+    }
+
     @Test("more samples than a forward pass holds take several passes per step and decode as they would in one",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func samplesBeyondOnePass() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 
@@ -53,7 +54,7 @@ struct RemoteGenerationTests {
          "--out", out, "--checkpoint-label", "smol"] + extra
     }
 
-    @Test("a LoRA adapter served under its name gives generate --adapter's greedy samples; the base name gives the base's")
+    @Test("a LoRA adapter served under its name gives generate --adapter's greedy samples, the base name the base's, both clients at once")
     func servedAdapterMatchesNative() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // The tiny Qwen2 folder has the module shapes of the LoRA fixtures' tiny base, so their adapter fits it.
@@ -73,25 +74,36 @@ struct RemoteGenerationTests {
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: problems, atomically: true, encoding: .utf8)
         var outputs: [String: [String: [String: Any]]] = [:]
-        for label in ["code", "base"] {
-            let native = directory + "/native-\(label).jsonl", remote = directory + "/remote-\(label).jsonl"
+        let labels = ["code", "base"]
+        for label in labels {
+            let native = directory + "/native-\(label).jsonl"
             let selection = label == "base" ? ["--checkpoint-label", "base"] : ["--adapter", "code=\(adapter)"]
             // Plain completions on both sides (the tiny model has a chat template, but EvalPlus's
             // prompt does not fit its context); HumanEval's five stop strings exceed a request's four.
             let ran = try ProctorBinary.run(["generate", "--model", model, "--problems", problems, "--prompt-style", "raw",
                                              "--max-tokens", "8", "--threads", "1", "--out", native] + selection)
             #expect(ran.status == 0, "\(ran.stderr)")
-            let generated = try ProctorBinary.run(["generate", "--backend", "openai", "--base-url", url, "--problems",
-                                                   problems, "--max-tokens", "8", "--prompt-style", "raw",
-                                                   "--checkpoint-label", label, "--out", remote])
+            outputs[label] = try records(native)
+        }
+        // Both clients at once, three requests in flight each: the server interleaves the base's
+        // batch and the adapter's, taking turns.
+        let runs = Mutex<[String: ProctorBinary.Output]>([:])
+        DispatchQueue.concurrentPerform(iterations: labels.count) { index in
+            let label = labels[index]
+            let output = try? ProctorBinary.run(["generate", "--backend", "openai", "--base-url", url, "--problems",
+                                                 problems, "--max-tokens", "8", "--prompt-style", "raw", "--concurrency", "3",
+                                                 "--checkpoint-label", label, "--out", directory + "/remote-\(label).jsonl"])
+            runs.withLock { $0[label] = output }
+        }
+        for label in labels {
+            let generated = try #require(runs.withLock { $0[label] })
             #expect(generated.status == 0, "\(generated.stderr)")
-            let expected = try records(native), got = try records(remote)
+            let expected = try #require(outputs[label]), got = try records(directory + "/remote-\(label).jsonl")
             #expect(expected.count == 3 && Set(got.keys) == Set(expected.keys))
             for (key, record) in expected {
                 #expect(got[key]?["output"] as? String == record["output"] as? String, "\(label) \(key)")
                 #expect(record["checkpoint"] as? String == label)
             }
-            outputs[label] = expected
         }
         let differing = outputs["code", default: [:]].filter { key, record in
             outputs["base"]?[key]?["output"] as? String != record["output"] as? String
@@ -118,7 +130,7 @@ struct RemoteGenerationTests {
         let url = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
         let remote = directory + "/remote.jsonl"
         let generated = try ProctorBinary.run(remoteArguments(
-            url, out: remote, extra: ["--max-tokens", "12", "--concurrency", "2", "--prompt-style", "livecodebench"],
+            url, out: remote, extra: ["--max-tokens", "12", "--concurrency", "3", "--prompt-style", "livecodebench"],
             problems: Self.shortProblems))
         #expect(generated.status == 0, "\(generated.stderr)")
 

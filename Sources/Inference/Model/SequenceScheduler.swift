@@ -65,7 +65,25 @@ final class SequenceScheduler {
     /// stop that sample; `onFinish(request, generations)` is called once per request, in the
     /// order they finish, with one generation per sampling.
     func run<E: Error>(
-        _ requests: [DecodeRequest], maxSequences requested: Int,
+        _ requests: [DecodeRequest], maxSequences: Int,
+        onToken: (Int, Int, Int) -> Bool,
+        onFinish: (Int, [TextGenerator.Generation]) throws(E) -> Void
+    ) throws(E) {
+        // Slots for the whole run up front: enough for maxSequences samples, or for the largest
+        // request alone.
+        let totalSamples = requests.reduce(0) { $0 + $1.samplings.count }
+        transformer.state.ensureSlots(max(1, requests.map(\.samplings.count).max() ?? 1,
+                                          min(maxSequences, totalSamples, transformer.state.batchCapacity)))
+        var pending = requests.makeIterator()
+        try run(feed: { pending.next() }, maxSequences: maxSequences, onToken: onToken, onFinish: onFinish)
+    }
+
+    /// Runs the requests `feed` hands out, numbered 0, 1, 2, … in the order it gives them, until
+    /// it has none and every admitted one has finished. `feed` is asked again at every step while
+    /// a request could be admitted, so a server can add work to a running batch; it returns nil
+    /// when it has nothing (now). Slots are added to the pool as requests need them.
+    func run<E: Error>(
+        feed: () -> DecodeRequest?, maxSequences requested: Int,
         onToken: (Int, Int, Int) -> Bool,
         onFinish: (Int, [TextGenerator.Generation]) throws(E) -> Void
     ) throws(E) {
@@ -74,12 +92,17 @@ final class SequenceScheduler {
         // One row per live sequence must leave room in a step for a newcomer's prompt.
         let maxSequences = min(requested, rowsPerStep)
         let vocabulary = transformer.config.vocabularySize
-        // The pool: enough slots for maxSequences samples, or for the largest request alone.
-        let totalSamples = requests.reduce(0) { $0 + $1.samplings.count }
-        state.ensureSlots(max(1, requests.map(\.samplings.count).max() ?? 1, min(maxSequences, totalSamples)))
         var freeSlots = Array((0..<state.slotCount).reversed())
-        var waiting = requests.indices.makeIterator()
-        var nextWaiting = waiting.next()
+        var requests: [Int: DecodeRequest] = [:]  // admitted or waiting, by number
+        var received = 0
+        /// The next request to admit, numbered, or nil when the feed has none now.
+        func nextFromFeed() -> Int? {
+            guard let request = feed() else { return nil }
+            requests[received] = request
+            received += 1
+            return received - 1
+        }
+        var nextWaiting = nextFromFeed()
         var admitted: [Int: Admitted] = [:]
         var prefilling: Int?  // the request whose prompt is running
         var sequences: [Sequence] = []
@@ -90,12 +113,13 @@ final class SequenceScheduler {
             let now = clock.now
             request.results[sequence.sample] = TextGenerator.Generation(
                 tokens: sequence.generated, text: sequence.matcher.text,
-                promptTokenCount: requests[sequence.request].prompt.count, stopReason: reason,
+                promptTokenCount: requests[sequence.request]!.prompt.count, stopReason: reason,
                 prefillSeconds: request.prefillSeconds, decodeSeconds: (now - (request.decodeStart ?? now)).seconds)
             request.unfinished -= 1
             admitted[sequence.request] = request
             if request.unfinished == 0 {
                 admitted[sequence.request] = nil
+                requests[sequence.request] = nil
                 for slot in request.slots { state.unshare(slot) }
                 freeSlots.append(contentsOf: request.slots.reversed())
                 try onFinish(request.index, request.results.map { $0! })
@@ -104,7 +128,7 @@ final class SequenceScheduler {
 
         /// Takes `next`, just sampled, as `sequence`'s token; false when the sequence ended.
         func advance(_ sequence: inout Sequence, _ next: Int) throws(E) -> Bool {
-            let request = requests[sequence.request]
+            let request = requests[sequence.request]!
             var reason: TextGenerator.StopReason?
             if endTokens.contains(next) {
                 reason = .endOfGeneration
@@ -131,19 +155,24 @@ final class SequenceScheduler {
 
         while true {
             // Admit the next request when nothing is prefilling and its samples fit.
+            if nextWaiting == nil && prefilling == nil { nextWaiting = nextFromFeed() }
             while prefilling == nil, let index = nextWaiting {
-                let request = requests[index], count = request.samplings.count
+                let request = requests[index]!, count = request.samplings.count
                 let live = sequences.count
-                guard live == 0 || (live + count <= maxSequences && freeSlots.count >= count) else { break }
-                precondition(freeSlots.count >= count, "the slot pool holds \(state.slotCount); a request needs \(count)")
-                nextWaiting = waiting.next()
+                guard live == 0 || live + count <= maxSequences else { break }
+                if freeSlots.count < count {
+                    let first = state.slotCount
+                    state.ensureSlots(first + count - freeSlots.count)
+                    freeSlots.insert(contentsOf: (first..<state.slotCount).reversed(), at: 0)
+                }
+                nextWaiting = nextFromFeed()
                 precondition(!request.prompt.isEmpty, "the prompt needs at least one token")
                 let slots = (0..<count).map { _ in freeSlots.removeLast() }
                 var entry = Admitted(index: index, slots: slots, admittedAt: clock.now,
                                      results: Array(repeating: nil, count: count), unfinished: count)
                 if count == 0 {
+                    requests[index] = nil
                     try onFinish(index, [])
-                    freeSlots.append(contentsOf: slots)
                     continue
                 }
                 if request.prompt.count > capacity || request.maxTokens <= 0 {
@@ -167,12 +196,12 @@ final class SequenceScheduler {
             var rows: [Transformer.BatchToken] = []
             for sequence in sequences {
                 rows.append(Transformer.BatchToken(
-                    token: sequence.pending!, position: requests[sequence.request].prompt.count + sequence.generated.count - 1,
+                    token: sequence.pending!, position: requests[sequence.request]!.prompt.count + sequence.generated.count - 1,
                     sequence: sequence.slot, wantsLogits: true))
             }
             var promptEnds = false
             if let index = prefilling, rows.count < rowsPerStep, let entry = admitted[index] {
-                let prompt = requests[index].prompt
+                let prompt = requests[index]!.prompt
                 let end = min(prompt.count, entry.promptDone + rowsPerStep - rows.count)
                 for position in entry.promptDone..<end {
                     rows.append(Transformer.BatchToken(token: prompt[position], position: position, sequence: entry.slots[0],
@@ -181,7 +210,12 @@ final class SequenceScheduler {
                 admitted[index]!.promptDone = end
                 promptEnds = end == prompt.count
             }
-            if rows.isEmpty { break }
+            if rows.isEmpty {
+                // Idle: done unless the feed has something new.
+                if prefilling == nil, nextWaiting == nil, let index = nextFromFeed() { nextWaiting = index; continue }
+                if nextWaiting == nil { break }
+                continue
+            }
 
             // One pass holds every row but when a request has more samples than a batch; only
             // then are the logits copied out, since each pass reuses the run state's buffer.
@@ -213,7 +247,7 @@ final class SequenceScheduler {
                 if try advance(&sequence, next) { still.append(sequence) }
             }
             if promptEnds, let index = prefilling, var entry = admitted[index] {
-                let request = requests[index]
+                let request = requests[index]!
                 let now = clock.now
                 entry.prefillSeconds = (now - entry.admittedAt).seconds
                 entry.decodeStart = now
@@ -232,6 +266,6 @@ final class SequenceScheduler {
             }
             sequences = still
         }
-        precondition(nextWaiting == nil && admitted.isEmpty, "the scheduler stopped with work left")
+        precondition(admitted.isEmpty && requests.isEmpty, "the scheduler stopped with work left")
     }
 }

@@ -188,6 +188,19 @@ public final class TextGenerator {
         try scheduler.run(requests, maxSequences: maxSequences, onToken: onToken, onFinish: onFinish)
     }
 
+    /// Decodes what `feed` hands out, as `generate(requests:)` does, asking it again at every
+    /// step while there is room, so work that arrives during a run joins the running batch.
+    /// Requests are numbered 0, 1, … in the order `feed` gives them; the call returns when
+    /// `feed` has nothing (returns nil while nothing is running) and every request has finished.
+    public func generate<E: Error>(
+        feed: () -> DecodeRequest?, maxSequences: Int,
+        onToken: (Int, Int, Int) -> Bool = { _, _, _ in true },
+        onFinish: (Int, [Generation]) throws(E) -> Void
+    ) throws(E) {
+        let scheduler = SequenceScheduler(transformer: transformer, tokenizer: tokenizer, endTokens: endOfGenerationTokens)
+        try scheduler.run(feed: feed, maxSequences: maxSequences, onToken: onToken, onFinish: onFinish)
+    }
+
     /// Runs `prompt` from position 0 in `slot`, in chunks of consecutive positions, and
     /// returns the logits after its last token.  // [vocab]
     private func prefill(_ prompt: [Int], slot: Int) -> [Float] {

@@ -1,34 +1,60 @@
-import Dispatch
+import Foundation
 import Inference
 import Remote
 
-/// The native model behind the server, one generation at a time: jobs run in order on a serial
-/// queue of their own (the model's KV cache is single-use, and generation is CPU-bound work that
-/// must not hold a thread of Swift's cooperative pool). This is the only type that calls
-/// `TextGenerator`, so a batched generator can replace the loop over choices here.
+/// The native model behind the server. Requests join one running batch (continuous batching,
+/// `TextGenerator.generate(feed:)`): a worker thread of its own decodes every admitted
+/// request's next token in one forward pass, and a request arriving meanwhile is admitted at
+/// the next step while fewer than `maxSequences` sequences are live. Generation is CPU-bound
+/// and must not hold a thread of Swift's cooperative pool, hence the thread. The model has one
+/// adapter slot, so requests for different adapters take turns in arrival order: a request
+/// whose adapter differs from the running batch's waits until that batch drains, and nothing
+/// behind it overtakes it.
 public final class NativeEngine: @unchecked Sendable {
+    /// A request waiting for, or admitted to, the batch.
+    private struct Entry {
+        let request: DecodeRequest
+        let adapter: ProjectionAdapter?
+        let adapterName: String?
+        let continuation: CheckedContinuation<[TextGenerator.Generation], Never>
+    }
+
     private let generator: TextGenerator
-    private let queue = DispatchQueue(label: "proctor.serve.engine")
-
-    /// Tokens the generator's KV cache holds.
+    /// Tokens each sequence's KV cache holds.
     private let capacity: Int
+    /// Most sequences decoding at once.
+    public let maxSequences: Int
+    private let condition = NSCondition()
+    private var waiting: [Entry] = []  // guarded by condition
+    private var worker: Thread?  // guarded by condition
 
-    /// Serves `generator`, whose KV cache holds `contextCapacity` tokens.
-    public init(generator: TextGenerator, contextCapacity: Int) {
+    /// Serves `generator`, whose KV cache holds `contextCapacity` tokens per sequence, with up to
+    /// `maxSequences` sequences (a request's n choices count n) decoding together.
+    public init(generator: TextGenerator, contextCapacity: Int, maxSequences: Int = 8) {
         self.generator = generator
         capacity = contextCapacity
+        self.maxSequences = max(1, maxSequences)
     }
 
-    /// Runs `job` after the jobs queued before it.
+    /// Runs `job` in the shared batch and returns when all its choices have finished.
     public func run(_ job: EngineJob) async throws(ServingError) -> EngineResult {
-        let result: Result<EngineResult, ServingError> = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Result { () throws(ServingError) in try self.generate(job) }) }
+        let request = try decodeRequest(for: job)
+        let generations = await withCheckedContinuation { continuation in
+            enqueue(Entry(request: request, adapter: job.adapter, adapterName: job.adapterName, continuation: continuation))
         }
-        return try result.get()
+        let choices = generations.map { generation in
+            let finish = switch generation.stopReason {
+            case .endOfGeneration, .stoppedByCaller, .stopString: "stop"
+            case .maxTokens, .contextFull: "length"
+            }
+            return EngineResult.Choice(text: generation.text, finishReason: finish, completionTokens: generation.tokens.count)
+        }
+        return EngineResult(promptTokens: request.prompt.count, choices: choices)
     }
 
-    /// The job's choices, decoded as one batch.
-    private func generate(_ job: EngineJob) throws(ServingError) -> EngineResult {
+    /// The job's prompt tokens and samplings (choice i seeded seed + i), checked against the
+    /// context size.
+    private func decodeRequest(for job: EngineJob) throws(ServingError) -> DecodeRequest {
         let prompt: [Int]
         switch job.prompt {
         case .chat(let messages):
@@ -45,20 +71,55 @@ public final class NativeEngine: @unchecked Sendable {
             throw ServingError(.badRequest, "the prompt is \(prompt.count) tokens; the context holds \(capacity)",
                                param: "messages", code: "context_length_exceeded")
         }
-        let maxTokens = min(job.maxTokens ?? capacity, capacity - prompt.count)
-        // The n choices decode together over the prompt's shared cache; choice i is seeded
-        // seed + i and equals what it would be generated alone.
-        var sampling = job.sampling
-        sampling.stopStrings = job.stop
-        generator.adapter = job.adapter  // safe: jobs run one at a time on this engine's queue
-        let generations = generator.generate(prompt: prompt, count: job.count, maxTokens: maxTokens, sampling: sampling)
-        let choices = generations.map { generation in
-            let finish = switch generation.stopReason {
-            case .endOfGeneration, .stoppedByCaller, .stopString: "stop"
-            case .maxTokens, .contextFull: "length"
-            }
-            return EngineResult.Choice(text: generation.text, finishReason: finish, completionTokens: generation.tokens.count)
+        let samplings = (0..<job.count).map { index in
+            var sampling = job.sampling
+            sampling.seed = job.sampling.seed &+ UInt64(index)
+            sampling.stopStrings = job.stop
+            return sampling
         }
-        return EngineResult(promptTokens: prompt.count, choices: choices)
+        return DecodeRequest(prompt: prompt, samplings: samplings,
+                             maxTokens: min(job.maxTokens ?? capacity, capacity - prompt.count))
+    }
+
+    private func enqueue(_ entry: Entry) {
+        condition.lock()
+        waiting.append(entry)
+        if worker == nil {
+            let thread = Thread { [unowned self] in self.work() }
+            thread.name = "proctor.serve.engine"
+            thread.stackSize = 8 << 20
+            worker = thread
+            thread.start()
+        }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The worker: one batch per adapter turn, for as long as the server runs.
+    private func work() {
+        while true {
+            condition.lock()
+            while waiting.isEmpty { condition.wait() }
+            let adapter = waiting[0].adapter, adapterName = waiting[0].adapterName
+            condition.unlock()
+
+            generator.adapter = adapter  // safe: only this thread runs the model
+            var admitted: [Int: Entry] = [:]
+            var handedOut = 0
+            generator.generate(
+                feed: { () -> DecodeRequest? in
+                    condition.lock()
+                    defer { condition.unlock() }
+                    guard let first = waiting.first, first.adapterName == adapterName else { return nil }
+                    waiting.removeFirst()
+                    admitted[handedOut] = first
+                    handedOut += 1
+                    return first.request
+                },
+                maxSequences: maxSequences,
+                onFinish: { index, generations in
+                    admitted.removeValue(forKey: index)?.continuation.resume(returning: generations)
+                })
+        }
     }
 }

@@ -13,7 +13,10 @@ struct Serve: AsyncParsableCommand {
             Endpoints: POST /v1/chat/completions (messages through the model's chat template), \
             POST /v1/completions (a raw prompt), GET /v1/models, GET /health. Requests take n, \
             temperature, top_p, top_k, max_tokens, seed and stop, and answer with token usage; \
-            a request's n choices decode as one batch, requests one at a time. Errors are OpenAI-style JSON. No streaming. The \
+            requests decode together in one running batch (a request arriving mid-batch joins it at \
+            the next token; --parallel caps the sequences, a request's n choices counting n). \
+            Requests for different adapters take turns in arrival order. Errors are OpenAI-style \
+            JSON. No streaming. The \
             model answers to each --served-model-name (default: base, the default checkpoint \
             label of proctor generate). With --port 0 a free port is chosen; the first line on \
             standard output says where the server listens.
@@ -45,19 +48,23 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Worker threads for the matrix products.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "KV cache size in tokens.")
+    @Option(help: "KV cache size in tokens, per sequence.")
     var contextSize: Int = 4096
+
+    @Option(help: "Most sequences decoding at once across all requests (each holds a KV cache of --context-size).")
+    var parallel: Int = GenerationSettings.defaultParallelSequences
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard contextSize >= 16 else { throw ValidationError("--context-size must be at least 16.") }
+        guard parallel >= 1 else { throw ValidationError("--parallel must be at least 1.") }
     }
 
     func run() async throws {
         let modelPath = try ModelCatalog.locate(model)
         let generator = try TextGenerator(modelPath: modelPath, contextCapacity: contextSize, threads: threads)
-        let engine = NativeEngine(generator: generator, contextCapacity: contextSize)
+        let engine = NativeEngine(generator: generator, contextCapacity: contextSize, maxSequences: parallel)
         let names = servedModelName.isEmpty ? ["base"] : servedModelName
         var specs: [(label: String, path: String)] = []
         for argument in adapters {
