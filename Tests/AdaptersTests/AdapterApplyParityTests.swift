@@ -172,3 +172,43 @@ struct AdapterApplyParityTests {
         }
     }
 }
+
+/// A server's batch mixes requests for the base and for several adapters over it: each row gets
+/// its own request's update in the one forward pass.
+@Suite("Adapters per row in one batch")
+struct RowAdapterTests {
+    @Test("rows of the base, adapter a and adapter b decoded in one batch give exactly the logits each gives alone")
+    func mixedBatchEqualsAlone() throws {
+        let fixture = try AdapterLogits.load()
+        let directory = try HuggingFaceModelDirectory(path: LoRAFixtures.path("base"))
+        let specs = [(label: "a", path: LoRAFixtures.path("adapters/a")), (label: "b", path: LoRAFixtures.path("adapters/b"))]
+        let adapters = try AdapterSet(loading: specs, base: directory.config.model, source: "tiny base")
+        let labels: [String?] = [nil, "a", "b"]
+        let tokens = fixture.tokenSequences[0]
+
+        // Alone: one transformer per selection, a token at a time.
+        var alone: [[[Float]]] = []
+        for label in labels {
+            let transformer = try directory.transformer(capacity: 64, threads: 1)
+            transformer.adapter = adapters.selection(label)
+            alone.append(tokens.enumerated().map { position, token in Array(transformer.forward(token: token, position: position)) })
+        }
+
+        // Together: the three sequences in slots 0, 1, 2, one row each per step, with the
+        // transformer's own adapter set to b to show the rows' adapters override it.
+        let together = try directory.transformer(capacity: 64, threads: 1)
+        together.adapter = adapters.selection("b")
+        together.state.ensureSlots(3)
+        let rowAdapters: [ProjectionAdapter?] = labels.map { $0.flatMap { adapters.selection($0) } }
+        let vocabulary = fixture.vocabulary
+        for (position, token) in tokens.enumerated() {
+            let rows = (0..<3).map { Transformer.BatchToken(token: token, position: position, sequence: $0, wantsLogits: true) }
+            let logits = Array(together.forward(rows, rowAdapters: rowAdapters))
+            for row in 0..<3 {
+                let got = Array(logits[(row * vocabulary)..<((row + 1) * vocabulary)])
+                #expect(got == alone[row][position], "\(labels[row] ?? "base") at position \(position)")
+            }
+        }
+        #expect(alone[0].last != alone[1].last && alone[1].last != alone[2].last, "the three really differ")
+    }
+}

@@ -6,11 +6,15 @@ public struct DecodeRequest: Sendable {
     public var samplings: [SamplingParameters]
     /// The most tokens any sample of this request generates.
     public var maxTokens: Int
+    /// The low-rank update this request's rows get, whatever the others in the batch get (a
+    /// LoRA adapter over the same base); nil: the generator's own `adapter` (none unless set).
+    public var adapter: ProjectionAdapter?
 
-    public init(prompt: [Int], samplings: [SamplingParameters], maxTokens: Int) {
+    public init(prompt: [Int], samplings: [SamplingParameters], maxTokens: Int, adapter: ProjectionAdapter? = nil) {
         self.prompt = prompt
         self.samplings = samplings
         self.maxTokens = maxTokens
+        self.adapter = adapter
     }
 }
 
@@ -23,7 +27,8 @@ public struct DecodeRequest: Sendable {
 /// others for more than one step's worth of rows. When a request's samples have all finished,
 /// its slots return to the pool and the next waiting request is admitted at once. Every row
 /// runs the arithmetic of a batch of one, so a sequence's tokens are exactly those it gets
-/// decoded alone.
+/// decoded alone. Requests may carry different adapters over the same base: each row gets its
+/// own request's low-rank update in the shared pass.
 final class SequenceScheduler {
     /// A sample being decoded.
     private struct Sequence {
@@ -194,7 +199,9 @@ final class SequenceScheduler {
 
             // This step's rows: one token of every live sequence, then a chunk of the prompt.
             var rows: [Transformer.BatchToken] = []
+            var rowRequests: [Int] = []
             for sequence in sequences {
+                rowRequests.append(sequence.request)
                 rows.append(Transformer.BatchToken(
                     token: sequence.pending!, position: requests[sequence.request]!.prompt.count + sequence.generated.count - 1,
                     sequence: sequence.slot, wantsLogits: true))
@@ -204,6 +211,7 @@ final class SequenceScheduler {
                 let prompt = requests[index]!.prompt
                 let end = min(prompt.count, entry.promptDone + rowsPerStep - rows.count)
                 for position in entry.promptDone..<end {
+                    rowRequests.append(index)
                     rows.append(Transformer.BatchToken(token: prompt[position], position: position, sequence: entry.slots[0],
                                                        wantsLogits: position == prompt.count - 1))
                 }
@@ -220,17 +228,21 @@ final class SequenceScheduler {
             // One pass holds every row but when a request has more samples than a batch; only
             // then are the logits copied out, since each pass reuses the run state's buffer.
             // The buffer of a single pass stays valid until the next forward pass, next step.
+            // Each row gets its request's adapter when any request in the step has its own.
+            let rowAdapters: [ProjectionAdapter?]? = rowRequests.contains { requests[$0]!.adapter != nil }
+                ? rowRequests.map { requests[$0]!.adapter ?? transformer.adapter } : nil
             var owned: UnsafeMutableBufferPointer<Float>?
             defer { owned?.deallocate() }
             let logits: UnsafeBufferPointer<Float>  // [rows wanting logits, vocabulary]
             if rows.count <= rowsPerStep {
-                logits = UnsafeBufferPointer(transformer.forward(rows))
+                logits = UnsafeBufferPointer(transformer.forward(rows, rowAdapters: rowAdapters))
             } else {
                 let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows.filter(\.wantsLogits).count * vocabulary)
                 owned = copy
                 var filled = 0
                 for chunkStart in stride(from: 0, to: rows.count, by: rowsPerStep) {
-                    let part = transformer.forward(Array(rows[chunkStart..<min(rows.count, chunkStart + rowsPerStep)]))
+                    let chunk = chunkStart..<min(rows.count, chunkStart + rowsPerStep)
+                    let part = transformer.forward(Array(rows[chunk]), rowAdapters: rowAdapters.map { Array($0[chunk]) })
                     if let source = part.baseAddress { (copy.baseAddress! + filled).initialize(from: source, count: part.count) }
                     filled += part.count
                 }

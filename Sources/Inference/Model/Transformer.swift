@@ -60,11 +60,31 @@ final class Transformer {
     }
 
     /// Runs a batch and returns the logits of the rows with `wantsLogits`, in batch order.
+    /// `rowAdapters`, one per row, gives each row its own low-rank update (nil: none for that
+    /// row); without it every row gets `adapter`. A row's update is the same computed alone or
+    /// in a batch (the adapter products work row by row).
     ///   [rows wanting logits, vocab]
     @discardableResult
-    func forward(_ batch: [BatchToken]) -> UnsafeMutableBufferPointer<Float> {
+    func forward(_ batch: [BatchToken], rowAdapters: [ProjectionAdapter?]? = nil) -> UnsafeMutableBufferPointer<Float> {
         let c = config, s = state, n = batch.count
         precondition(n > 0 && n <= s.batchCapacity, "a batch of \(n) tokens; the run state holds \(s.batchCapacity)")
+        precondition(rowAdapters == nil || rowAdapters!.count == n, "one adapter entry per row")
+        let hasAdapter = rowAdapters.map { $0.contains { $0 != nil } } ?? (adapter != nil)
+        /// Adds the updates of `projection` in `layer`: input [n, inWidth] contiguous, output [n, outWidth].
+        func addUpdates(_ projection: Projection, layer: Int, input: UnsafeBufferPointer<Float>, inWidth: Int,
+                        output: UnsafeMutablePointer<Float>, outWidth: Int) {
+            guard let rowAdapters else {
+                adapter?.addUpdate(layer: layer, projection: projection, input: input,
+                                   output: UnsafeMutableBufferPointer(start: output, count: n * outWidth), tokens: n)
+                return
+            }
+            for (row, rowAdapter) in rowAdapters.enumerated() {
+                rowAdapter?.addUpdate(layer: layer, projection: projection,
+                                      input: UnsafeBufferPointer(start: input.baseAddress! + row * inWidth, count: inWidth),
+                                      output: UnsafeMutableBufferPointer(start: output + row * outWidth, count: outWidth),
+                                      tokens: 1)
+            }
+        }
         precondition(batch.allSatisfy { $0.position < s.capacity }, "a position is past the KV cache's \(s.capacity)")
         let dim = c.dimension, kvDim = c.kvDimension, hidden = c.hiddenDimension
         let qDim = c.headCount * c.headDimension, wide = s.wideDimension
@@ -85,11 +105,10 @@ final class Transformer {
             // q = xb·Wqᵀ [n, qDim], k = xb·Wkᵀ [n, kvDim], v = xb·Wvᵀ [n, kvDim]
             WeightMatrix.multiply([(layer.query, s.q), (layer.key, s.k), (layer.value, s.v)], s.xb, s.activations,
                                   parallel: parallel, batch: n, inputStride: wide)
-            if let adapter {
+            if hasAdapter {
                 let input = packedRows(s.xb, rows: n, columns: dim, stride: wide)
                 for (projection, out, width) in [(Projection.query, s.q, qDim), (.key, s.k, kvDim), (.value, s.v, kvDim)] {
-                    adapter.addUpdate(layer: layerIndex, projection: projection, input: input,
-                                      output: UnsafeMutableBufferPointer(start: out, count: n * width), tokens: n)
+                    addUpdates(projection, layer: layerIndex, input: input, inWidth: dim, output: out, outWidth: width)
                 }
             }
             for (b, entry) in batch.enumerated() {
@@ -128,9 +147,10 @@ final class Transformer {
 
             // x += xb·Woᵀ  [n, dim]
             WeightMatrix.multiply([(layer.attentionOutput, s.xb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
-            adapter?.addUpdate(layer: layerIndex, projection: .attentionOutput,
-                               input: packedRows(s.xb, rows: n, columns: qDim, stride: wide),
-                               output: UnsafeMutableBufferPointer(start: s.xb2, count: n * dim), tokens: n)
+            if hasAdapter {
+                addUpdates(.attentionOutput, layer: layerIndex, input: packedRows(s.xb, rows: n, columns: qDim, stride: wide),
+                           inWidth: qDim, output: s.xb2, outWidth: dim)
+            }
             if let bias = layer.attentionOutputBias { for b in 0..<n { Kernels.add(s.xb2 + b * dim, bias, count: dim) } }
             Kernels.add(s.x, s.xb2, count: n * dim)
 
@@ -139,19 +159,18 @@ final class Transformer {
             for b in 0..<n { normalize(s.xb + b * wide, s.x + b * dim, layer.ffnNorm, layer.ffnNormBias) }
             if let gate = layer.gate {
                 WeightMatrix.multiply([(gate, s.hb), (layer.up, s.hb2)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
-                if let adapter {
+                if hasAdapter {
                     let input = packedRows(s.xb, rows: n, columns: dim, stride: wide)
-                    adapter.addUpdate(layer: layerIndex, projection: .gate, input: input,
-                                      output: UnsafeMutableBufferPointer(start: s.hb, count: n * hidden), tokens: n)
-                    adapter.addUpdate(layer: layerIndex, projection: .up, input: input,
-                                      output: UnsafeMutableBufferPointer(start: s.hb2, count: n * hidden), tokens: n)
+                    addUpdates(.gate, layer: layerIndex, input: input, inWidth: dim, output: s.hb, outWidth: hidden)
+                    addUpdates(.up, layer: layerIndex, input: input, inWidth: dim, output: s.hb2, outWidth: hidden)
                 }
                 Kernels.swiGLU(s.hb, s.hb2, count: n * hidden)
             } else {
                 WeightMatrix.multiply([(layer.up, s.hb)], s.xb, s.activations, parallel: parallel, batch: n, inputStride: wide)
-                adapter?.addUpdate(layer: layerIndex, projection: .up,
-                                   input: packedRows(s.xb, rows: n, columns: dim, stride: wide),
-                                   output: UnsafeMutableBufferPointer(start: s.hb, count: n * hidden), tokens: n)
+                if hasAdapter {
+                    addUpdates(.up, layer: layerIndex, input: packedRows(s.xb, rows: n, columns: dim, stride: wide),
+                               inWidth: dim, output: s.hb, outWidth: hidden)
+                }
                 if let bias = layer.upBias { for b in 0..<n { Kernels.add(s.hb + b * hidden, bias, count: hidden) } }
                 if c.feedForward == .geluExact {
                     Kernels.geluExact(s.hb, count: n * hidden)
@@ -160,9 +179,10 @@ final class Transformer {
                 }
             }
             WeightMatrix.multiply([(layer.down, s.xb2)], s.hb, s.activations, parallel: parallel, batch: n)
-            adapter?.addUpdate(layer: layerIndex, projection: .down,
-                               input: UnsafeBufferPointer(start: s.hb, count: n * hidden),
-                               output: UnsafeMutableBufferPointer(start: s.xb2, count: n * dim), tokens: n)
+            if hasAdapter {
+                addUpdates(.down, layer: layerIndex, input: UnsafeBufferPointer(start: s.hb, count: n * hidden),
+                           inWidth: hidden, output: s.xb2, outWidth: dim)
+            }
             if let bias = layer.downBias { for b in 0..<n { Kernels.add(s.xb2 + b * dim, bias, count: dim) } }
             Kernels.add(s.x, s.xb2, count: n * dim)
         }

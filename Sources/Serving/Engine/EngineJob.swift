@@ -22,8 +22,6 @@ public struct EngineJob: Sendable {
     public var stop: [String]
     /// The LoRA adapter the served model name selects; nil for the base model alone.
     public var adapter: ProjectionAdapter? = nil
-    /// The served name of that adapter (requests for one adapter share a batch); nil with none.
-    public var adapterName: String? = nil
 }
 
 /// What the engine produced for a job.

@@ -5,17 +5,14 @@ import Remote
 /// The native model behind the server. Requests join one running batch (continuous batching,
 /// `TextGenerator.generate(feed:)`): a worker thread of its own decodes every admitted
 /// request's next token in one forward pass, and a request arriving meanwhile is admitted at
-/// the next step while fewer than `maxSequences` sequences are live. Generation is CPU-bound
-/// and must not hold a thread of Swift's cooperative pool, hence the thread. The model has one
-/// adapter slot, so requests for different adapters take turns in arrival order: a request
-/// whose adapter differs from the running batch's waits until that batch drains, and nothing
-/// behind it overtakes it.
+/// the next step while fewer than `maxSequences` sequences are live, in arrival order. Each
+/// request carries its own adapter (or none): rows of the base and of several adapters share
+/// one forward pass. Generation is CPU-bound and must not hold a thread of Swift's cooperative
+/// pool, hence the thread.
 public final class NativeEngine: @unchecked Sendable {
     /// A request waiting for, or admitted to, the batch.
     private struct Entry {
         let request: DecodeRequest
-        let adapter: ProjectionAdapter?
-        let adapterName: String?
         let continuation: CheckedContinuation<[TextGenerator.Generation], Never>
     }
 
@@ -40,7 +37,7 @@ public final class NativeEngine: @unchecked Sendable {
     public func run(_ job: EngineJob) async throws(ServingError) -> EngineResult {
         let request = try decodeRequest(for: job)
         let generations = await withCheckedContinuation { continuation in
-            enqueue(Entry(request: request, adapter: job.adapter, adapterName: job.adapterName, continuation: continuation))
+            enqueue(Entry(request: request, continuation: continuation))
         }
         let choices = generations.map { generation in
             let finish = switch generation.stopReason {
@@ -78,7 +75,7 @@ public final class NativeEngine: @unchecked Sendable {
             return sampling
         }
         return DecodeRequest(prompt: prompt, samplings: samplings,
-                             maxTokens: min(job.maxTokens ?? capacity, capacity - prompt.count))
+                             maxTokens: min(job.maxTokens ?? capacity, capacity - prompt.count), adapter: job.adapter)
     }
 
     private func enqueue(_ entry: Entry) {
@@ -95,23 +92,21 @@ public final class NativeEngine: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The worker: one batch per adapter turn, for as long as the server runs.
+    /// The worker: runs whatever is waiting, for as long as the server runs.
     private func work() {
         while true {
             condition.lock()
             while waiting.isEmpty { condition.wait() }
-            let adapter = waiting[0].adapter, adapterName = waiting[0].adapterName
             condition.unlock()
 
-            generator.adapter = adapter  // safe: only this thread runs the model
             var admitted: [Int: Entry] = [:]
             var handedOut = 0
             generator.generate(
                 feed: { () -> DecodeRequest? in
                     condition.lock()
                     defer { condition.unlock() }
-                    guard let first = waiting.first, first.adapterName == adapterName else { return nil }
-                    waiting.removeFirst()
+                    guard !waiting.isEmpty else { return nil }
+                    let first = waiting.removeFirst()
                     admitted[handedOut] = first
                     handedOut += 1
                     return first.request

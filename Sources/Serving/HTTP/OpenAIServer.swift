@@ -49,7 +49,6 @@ public struct OpenAIServer: Sendable {
             }
             var job = try Self.job(for: parsed, chat: chat)
             job.adapter = route.adapter
-            job.adapterName = route.adapter == nil ? nil : parsed.model
             let result = try await route.engine.run(job)
             let choices = result.choices.enumerated().map { index, choice in
                 GenerationResponse.Choice(

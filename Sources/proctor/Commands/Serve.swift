@@ -15,8 +15,8 @@ struct Serve: AsyncParsableCommand {
             temperature, top_p, top_k, max_tokens, seed and stop, and answer with token usage; \
             requests decode together in one running batch (a request arriving mid-batch joins it at \
             the next token; --parallel caps the sequences, a request's n choices counting n). \
-            Requests for different adapters take turns in arrival order. Errors are OpenAI-style \
-            JSON. No streaming. The \
+            Requests for different adapters share the batch (each row gets its own adapter). \
+            Errors are OpenAI-style JSON. No streaming. The \
             model answers to each --served-model-name (default: base, the default checkpoint \
             label of proctor generate). With --port 0 a free port is chosen; the first line on \
             standard output says where the server listens.
