@@ -179,6 +179,39 @@ struct RemoteGenerationTests {
         #expect(actions.count == 13)
     }
 
+    /// Pooled keep-alive connections that the server closes without answering once stalled a
+    /// run for good (URLSession on Linux); every exchange now has a connection of its own.
+    @Test("connections closed without an answer among answered ones, four requests in flight: every sample, once")
+    func droppedConnectionsNeverStall() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let script = "ok,drop,500,drop,429:1,truncated,drop,ok,drop,drop,ok,500,drop,ok,drop"
+        let (server, url) = try faultServer(["--script", script], log: directory + "/log")
+        defer { server.stop() }
+        let out = directory + "/samples.jsonl"
+        // A stall shows as attempts timing out and the run giving up, not as a hang.
+        let run = try ProctorBinary.run(["generate", "--backend", "openai", "--base-url", url, "--problems", Self.problems,
+                                         "--limit", "12", "--n", "3", "--concurrency", "4", "--request-timeout", "20",
+                                         "--max-attempts", "8", "--out", out, "--checkpoint-label", "smol"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Empty reply") || run.stderr.contains("connection"), "drops were met: \(run.stderr)")
+        #expect(!run.stderr.contains("no complete answer"), "no attempt waited out its timeout: \(run.stderr)")
+        let got = try records(out)
+        #expect(got.count == 36)
+    }
+
+    @Test("an answer holding only choices and usage (no id, object, created or model) is taken; the requested model is recorded")
+    func bareAnswersAreTaken() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (server, url) = try faultServer(["--bare"], log: directory + "/log")
+        defer { server.stop() }
+        let out = directory + "/samples.jsonl"
+        let run = try ProctorBinary.run(remoteArguments(url, out: out, extra: ["--remote-model", "served-name"]))
+        #expect(run.status == 0, "\(run.stderr)")
+        let got = try records(out)
+        #expect(got.count == 3)
+        #expect(got.values.allSatisfy { $0["model"] as? String == "served-name" && ($0["output"] as? String)?.isEmpty == false })
+    }
+
     @Test("a server that ignores n is asked again, one sample at a time, for the rest")
     func ignoredNIsRequestedAgain() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }

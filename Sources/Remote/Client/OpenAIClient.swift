@@ -22,7 +22,7 @@ public final class OpenAIClient: Sendable {
     public let timeout: Double
     public let retry: RetryPolicy
     private let apiKey: String?
-    private let session: URLSession
+    private let configuration: URLSessionConfiguration
     /// Called with a line describing each retry.
     private let log: @Sendable (String) -> Void
 
@@ -37,7 +37,7 @@ public final class OpenAIClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.httpMaximumConnectionsPerHost = 64
-        session = URLSession(configuration: configuration)
+        self.configuration = configuration
     }
 
     /// Sends `request` to `endpoint` and returns its checked answer; `purpose` names the request
@@ -90,9 +90,14 @@ public final class OpenAIClient: Sendable {
         throw RemoteError("\(name): gave up after \(retry.maxAttempts) attempts; last failure: \(lastFailure)")
     }
 
-    /// One HTTP exchange, abandoned (and its connection cancelled) after `timeout` seconds.
+    /// One HTTP exchange on a connection of its own, abandoned (and its connection cancelled)
+    /// after `timeout` seconds. A session per exchange: on Linux, a URLSession whose pooled
+    /// keep-alive connection the server closed without answering can stop completing its
+    /// tasks altogether (a run then sat idle, its process spinning in the kernel, until
+    /// killed), so no exchange reuses another's connection.
     private func exchange(_ request: URLRequest, body: Data) async throws -> (Data, HTTPURLResponse) {
-        let session = session
+        let session = URLSession(configuration: configuration)
+        defer { session.invalidateAndCancel() }
         let timeout = timeout
         return try await withThrowingTaskGroup(of: (Data, HTTPURLResponse).self) { group in
             group.addTask { try await Self.send(request, body: body, on: session) }

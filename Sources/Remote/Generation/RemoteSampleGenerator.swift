@@ -182,7 +182,7 @@ public final class RemoteSampleGenerator: Sendable {
                                                        startsInCode: prompt.startsInCode),
                     "stop_reason": cut ? TextGenerator.StopReason.stopString.rawValue : Self.stopReason(choice.finishReason),
                     "seconds": seconds,
-                    "seed": Int(truncatingIfNeeded: seed), "model": response.model,
+                    "seed": Int(truncatingIfNeeded: seed), "model": response.model ?? model,
                 ]) { _, sample in sample }
                 if let usage = response.usage {
                     record["prompt_tokens"] = usage.promptTokens

@@ -43,12 +43,14 @@ public struct GenerationResponse: Codable, Sendable, Equatable {
         }
     }
 
-    public var id: String
+    // Servers differ on the bookkeeping fields, and Proctor reads none but `model` (recorded,
+    // the requested name when absent): optional, so an answer is judged on its choices.
+    public var id: String?
     /// "chat.completion" or "text_completion".
-    public var object: String
+    public var object: String?
     /// Seconds since 1970.
-    public var created: Int
-    public var model: String
+    public var created: Int?
+    public var model: String?
     public var choices: [Choice]
     public var usage: Usage?
 

@@ -11,7 +11,8 @@ POST takes --then. Actions:
   malformed     HTTP 200 with a body whose choices[0] lacks its text
   truncated     HTTP 200 with a JSON body cut in the middle
 Synthetic answers are deterministic in (model, prompt, seed, choice) so runs can be compared.
-With --ignore-n one choice is returned whatever n asks for. Each POST is logged to --log as a
+With --ignore-n one choice is returned whatever n asks for; with --bare answers hold only
+choices and usage (no id, object, created or model). Each POST is logged to --log as a
 JSON line {"action", "path", "n"}. The first stdout line is "listening PORT".
 """
 
@@ -29,6 +30,7 @@ parser.add_argument("--script", default="")
 parser.add_argument("--then", default="ok")
 parser.add_argument("--upstream", default=None)
 parser.add_argument("--ignore-n", action="store_true")
+parser.add_argument("--bare", action="store_true")
 parser.add_argument("--log", required=True)
 options = parser.parse_args()
 
@@ -55,9 +57,11 @@ def synthetic(path, body):
         else:
             choice["text"] = text
         choices.append(choice)
+    usage = {"prompt_tokens": len(prompt), "completion_tokens": 7 * n, "total_tokens": len(prompt) + 7 * n}
+    if options.bare:
+        return {"choices": choices, "usage": usage}
     return {"id": "fault-1", "object": "chat.completion" if chat else "text_completion", "created": 0,
-            "model": body.get("model"), "choices": choices,
-            "usage": {"prompt_tokens": len(prompt), "completion_tokens": 7 * n, "total_tokens": len(prompt) + 7 * n}}
+            "model": body.get("model"), "choices": choices, "usage": usage}
 
 
 class Handler(BaseHTTPRequestHandler):
