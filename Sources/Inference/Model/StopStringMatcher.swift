@@ -39,6 +39,34 @@ struct StopStringMatcher {
         return earliest != nil
     }
 
+    /// How many bytes at the start of the text are final: no stop string can still begin in
+    /// them, and they end on a character boundary. The whole text before a stop string once one
+    /// is found.  // bytes
+    var settledCount: Int {
+        if let stopOffset { return stopOffset }
+        var end = bytes.count
+        // Hold back the longest end of the text that could still grow into a stop string.
+        for stop in stops {
+            var length = min(stop.count - 1, bytes.count)
+            while length > 0 {
+                if bytes[(bytes.count - length)...].elementsEqual(stop[..<length]) {
+                    end = min(end, bytes.count - length)
+                    break
+                }
+                length -= 1
+            }
+        }
+        // Hold back a character whose bytes have not all arrived.
+        var start = end
+        while start > 0, end - start < 4, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        if start > 0 {
+            let lead = bytes[start - 1]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            if end - (start - 1) < length { end = start - 1 }
+        }
+        return end
+    }
+
     /// The text before the stop string (all of it when none was found); a character cut off
     /// at the end becomes U+FFFD.
     var text: String {

@@ -1,6 +1,7 @@
 import Foundation
 import Inference
 import Remote
+import Synchronization
 
 /// The native model behind the server. Requests join one running batch (continuous batching,
 /// `TextGenerator.generate(feed:)`): a worker thread of its own decodes every admitted
@@ -10,10 +11,13 @@ import Remote
 /// one forward pass. Generation is CPU-bound and must not hold a thread of Swift's cooperative
 /// pool, hence the thread.
 public final class NativeEngine: @unchecked Sendable {
-    /// A request waiting for, or admitted to, the batch.
+    /// A request waiting for, or admitted to, the batch; its callbacks run on the worker.
     private struct Entry {
         let request: DecodeRequest
-        let continuation: CheckedContinuation<[TextGenerator.Generation], Never>
+        /// Each generated token as (choice, token); false stops that choice.
+        var onToken: ((Int, Int) -> Bool)? = nil
+        /// The finished choices.
+        let finish: ([TextGenerator.Generation]) -> Void
     }
 
     private let generator: TextGenerator
@@ -37,8 +41,48 @@ public final class NativeEngine: @unchecked Sendable {
     public func run(_ job: EngineJob) async throws(ServingError) -> EngineResult {
         let request = try decodeRequest(for: job)
         let generations = await withCheckedContinuation { continuation in
-            enqueue(Entry(request: request, continuation: continuation))
+            enqueue(Entry(request: request, finish: { continuation.resume(returning: $0) }))
         }
+        return Self.result(generations, promptTokens: request.prompt.count)
+    }
+
+    /// What a streamed job yields: text as it becomes final, then the whole result.
+    public enum Event: Sendable {
+        /// The next piece of choice `choice`'s text (the pieces of a choice put together are its text).
+        case text(choice: Int, String)
+        /// Every choice has finished.
+        case finished(EngineResult)
+    }
+
+    /// Runs `job` in the shared batch and yields its text as it is generated. Ending the
+    /// iteration early (a client gone) stops the job's choices at their next token.
+    public func stream(_ job: EngineJob) throws(ServingError) -> AsyncStream<Event> {
+        let request = try decodeRequest(for: job)
+        let (events, continuation) = AsyncStream<Event>.makeStream()
+        let cancelled = CancelFlag()
+        continuation.onTermination = { _ in cancelled.set() }
+        var deltas = (0..<job.count).map { _ in TextDeltas(stopStrings: job.stop) }
+        let generator = generator
+        enqueue(Entry(
+            request: request,
+            onToken: { choice, token in
+                if cancelled.isSet { return false }
+                let piece = deltas[choice].append(generator.tokenizer.bytes(of: token))
+                if !piece.isEmpty { continuation.yield(.text(choice: choice, piece)) }
+                return true
+            },
+            finish: { generations in
+                for (choice, generation) in generations.enumerated() {
+                    let rest = deltas[choice].finish(finalText: generation.text)
+                    if !rest.isEmpty { continuation.yield(.text(choice: choice, rest)) }
+                }
+                continuation.yield(.finished(Self.result(generations, promptTokens: request.prompt.count)))
+                continuation.finish()
+            }))
+        return events
+    }
+
+    private static func result(_ generations: [TextGenerator.Generation], promptTokens: Int) -> EngineResult {
         let choices = generations.map { generation in
             let finish = switch generation.stopReason {
             case .endOfGeneration, .stoppedByCaller, .stopString: "stop"
@@ -46,7 +90,7 @@ public final class NativeEngine: @unchecked Sendable {
             }
             return EngineResult.Choice(text: generation.text, finishReason: finish, completionTokens: generation.tokens.count)
         }
-        return EngineResult(promptTokens: request.prompt.count, choices: choices)
+        return EngineResult(promptTokens: promptTokens, choices: choices)
     }
 
     /// The job's prompt tokens and samplings (choice i seeded seed + i), checked against the
@@ -112,9 +156,17 @@ public final class NativeEngine: @unchecked Sendable {
                     return first.request
                 },
                 maxSequences: maxSequences,
+                onToken: { index, choice, token in admitted[index]?.onToken?(choice, token) ?? true },
                 onFinish: { index, generations in
-                    admitted.removeValue(forKey: index)?.continuation.resume(returning: generations)
+                    admitted.removeValue(forKey: index)?.finish(generations)
                 })
         }
     }
+}
+
+/// Set when a streamed job's reader has gone; read by the worker.
+private final class CancelFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+    func set() { flag.store(true, ordering: .relaxed) }
 }

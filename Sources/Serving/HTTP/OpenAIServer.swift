@@ -5,7 +5,8 @@ import Remote
 
 /// An OpenAI-compatible HTTP server over the native engine: `POST /v1/chat/completions`,
 /// `POST /v1/completions`, `GET /v1/models`, `GET /health`. Errors are OpenAI-style JSON
-/// (`{"error": {"message", "type", "param", "code"}}`) with 400, 404 or 500. No streaming.
+/// (`{"error": {"message", "type", "param", "code"}}`) with 400, 404 or 500. With `stream: true`
+/// the answer is server-sent events in OpenAI's chunk format, ended by `data: [DONE]`.
 public struct OpenAIServer: Sendable {
     public let catalog: ServedModels
     public let host: String
@@ -49,6 +50,9 @@ public struct OpenAIServer: Sendable {
             }
             var job = try Self.job(for: parsed, chat: chat)
             job.adapter = route.adapter
+            if parsed.stream == true {
+                return Self.eventStream(try route.engine.stream(job), chat: chat, model: parsed.model)
+            }
             let result = try await route.engine.run(job)
             let choices = result.choices.enumerated().map { index, choice in
                 GenerationResponse.Choice(
@@ -95,9 +99,6 @@ public struct OpenAIServer: Sendable {
             }
             prompt = .text(text)
         }
-        if request.stream == true {
-            throw ServingError(.badRequest, "streaming is not supported by proctor serve", param: "stream")
-        }
         let n = request.n ?? 1
         guard (1...128).contains(n) else { throw ServingError(.badRequest, "n must be in 1...128", param: "n") }
         let temperature = request.temperature ?? 1
@@ -119,6 +120,45 @@ public struct OpenAIServer: Sendable {
         return EngineJob(
             prompt: prompt, count: n, maxTokens: request.maxTokens,
             sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed), stop: stop)
+    }
+
+    /// A streamed answer: the role (chat), each piece of text as it is generated, each choice's
+    /// finish reason, the usage, `[DONE]`. A client that goes away ends the iteration, which
+    /// stops the job's choices.
+    static func eventStream(_ events: AsyncStream<NativeEngine.Event>, chat: Bool, model: String) -> Response {
+        let id = (chat ? "chatcmpl-" : "cmpl-") + UUID().uuidString.lowercased()
+        let created = Int(Date().timeIntervalSince1970)
+        let body = ResponseBody { writer in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            func send(_ chunk: StreamChunk) async throws {
+                let data = try encoder.encode(chunk)
+                try await writer.write(ByteBuffer(string: "data: " + String(decoding: data, as: UTF8.self) + "\n\n"))
+            }
+            var started = Set<Int>()
+            for await event in events {
+                switch event {
+                case .text(let choice, let text):
+                    let first = started.insert(choice).inserted
+                    try await send(.piece(text, index: choice, chat: chat, first: first, id: id, created: created, model: model))
+                case .finished(let result):
+                    for (index, choice) in result.choices.enumerated() {
+                        if chat && !started.contains(index) {
+                            try await send(.piece("", index: index, chat: true, first: true, id: id, created: created, model: model))
+                        }
+                        try await send(.piece("", index: index, chat: chat, finish: choice.finishReason, id: id,
+                                              created: created, model: model))
+                    }
+                    let usage = GenerationResponse.Usage(
+                        promptTokens: result.promptTokens, completionTokens: result.choices.reduce(0) { $0 + $1.completionTokens })
+                    try await send(StreamChunk(id: id, object: chat ? "chat.completion.chunk" : "text_completion",
+                                               created: created, model: model, choices: [], usage: usage))
+                }
+            }
+            try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
     }
 
     /// A JSON response.

@@ -16,7 +16,8 @@ struct Serve: AsyncParsableCommand {
             requests decode together in one running batch (a request arriving mid-batch joins it at \
             the next token; --parallel caps the sequences, a request's n choices counting n). \
             Requests for different adapters share the batch (each row gets its own adapter). \
-            Errors are OpenAI-style JSON. No streaming. The \
+            Errors are OpenAI-style JSON. "stream": true answers with server-sent events \
+            (OpenAI's chunks, usage in the last, then [DONE]). The \
             model answers to each --served-model-name (default: base, the default checkpoint \
             label of proctor generate). With --port 0 a free port is chosen; the first line on \
             standard output says where the server listens.
