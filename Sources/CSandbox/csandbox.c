@@ -106,8 +106,10 @@ __attribute__((noreturn)) static void child_main(const csb_spawn_request *reques
     if (syscall(SYS_dup2, request->stdin_fd, 0) < 0 || syscall(SYS_dup2, request->stdout_fd, 1) < 0 ||
         syscall(SYS_dup2, request->stderr_fd, 2) < 0)
         child_fail(error_pipe, CSB_STAGE_STDIO, errno);
-    // Every other descriptor closes at exec, whoever opened it.
-    syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC);
+    // Every other descriptor closes at exec, whoever opened it; a kernel that cannot promise
+    // that (close_range's CLOEXEC flag needs Linux 5.11) runs nothing.
+    if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) != 0)
+        child_fail(error_pipe, CSB_STAGE_CLOSE_DESCRIPTORS, errno);
 
     for (int i = 0; i < request->rlimit_count; i++) {
         struct rlimit limit = {request->rlimits[i].soft, request->rlimits[i].hard};

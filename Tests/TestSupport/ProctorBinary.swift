@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the `proctor` executable built next to the test bundle, as a user would.
 public enum ProctorBinary {
@@ -33,8 +34,18 @@ public enum ProctorBinary {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        // Both pipes drain at once: a child that fills one while the other is read would block.
+        let errBox = Mutex(Data())
+        let errDone = DispatchSemaphore(value: 0)
+        let errHandle = stderr.fileHandleForReading
+        DispatchQueue.global().async {
+            let data = errHandle.readDataToEndOfFile()
+            errBox.withLock { $0 = data }
+            errDone.signal()
+        }
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        let errData = errBox.withLock { $0 }
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))

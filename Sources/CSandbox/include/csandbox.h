@@ -35,13 +35,14 @@ typedef enum csb_stage {
     CSB_STAGE_SEND_LISTENER = 10,
     CSB_STAGE_EXEC = 11,
     CSB_STAGE_CLONE = 12,
+    CSB_STAGE_CLOSE_DESCRIPTORS = 13,
 } csb_stage;
 
 /// Everything the child needs, prepared by the parent.
 typedef struct csb_spawn_request {
     const char *path;
-    char *_Nullable const *argv;  // NULL-terminated
-    char *_Nullable const *envp;  // NULL-terminated
+    char *_Nullable const *_Nonnull argv;  // NULL-terminated
+    char *_Nullable const *_Nonnull envp;  // NULL-terminated
     const char *_Nullable working_directory;
     int stdin_fd;
     int stdout_fd;

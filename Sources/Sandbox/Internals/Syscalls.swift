@@ -57,13 +57,17 @@ enum Syscalls {
         }
     }
 
-    /// Writes all of `bytes` to a file path, replacing it.
+    /// Writes `text` to an existing control file (a cgroup's or /proc's) in one write(2), as
+    /// those files take a value: a short or failed write is an error, never retried in parts.
     static func writeFile(_ path: String, _ text: String) throws {
         let fd = try open(path, O_WRONLY | O_TRUNC)
         defer { close(fd) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        if written != bytes.count { throw SandboxError("writing", errno: errno, path: path) }
+        if written != bytes.count {
+            throw SandboxError(written < 0 ? "writing" : "writing (\(written) of \(bytes.count) bytes taken)",
+                               errno: written < 0 ? errno : nil, path: path)
+        }
     }
 
     /// Reads a small text file whole (cgroup and proc files).
