@@ -6,8 +6,8 @@ loader), the adapter applied unmerged, greedy, up to as many tokens as Proctor g
 Usage (the venv from scripts/fixtures/make_torch_venv.sh; nothing is fetched from the hub):
     HF_HUB_OFFLINE=1 .venv-torch/bin/python bench/peft_greedy_check.py MODEL.gguf ADAPTER_DIR \\
         SAMPLES.jsonl PROBLEM_ID
-    e.g. … .cache/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf adapters/qwen1.5b-stdin \\
-        runs/demo/samples/qwen1.5b-stdin-lora.jsonl e004-digit-sum-divisor
+    e.g. … .cache/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf adapters/qwen1.5b-deep \\
+        runs/demo/samples/qwen1.5b-deep.jsonl e004-digit-sum-divisor
 Exits 1 when the two outputs differ.
 """
 import json

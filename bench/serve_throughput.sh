@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Serving throughput on the SmolLM2 demo model: `proctor serve` (release build) against
-# llama.cpp's server from llama-cpp-python 0.3.36, on this machine, both with the same thread
-# count, both on loopback, the same load: REQUESTS completion requests of MAX_TOKENS greedy
-# tokens, CONCURRENCY in flight, each with its own prompt. Rounds alternate between the servers;
-# the median completion tokens/s of each and their ratio are printed. Both servers generate one
-# request at a time (neither batches), so this measures engine speed under queued load.
+# Serving throughput: `proctor serve` (release build) against llama.cpp's server from
+# llama-cpp-python 0.3.36, on this machine, both with the same thread count, both on loopback,
+# the same load: REQUESTS completion requests of MAX_TOKENS greedy tokens, CONCURRENCY in
+# flight, each with its own prompt. Rounds alternate between the servers; the median completion
+# tokens/s of each and their ratio are printed. proctor serve decodes the requests in flight
+# together (continuous batching); llama-cpp-python's server answers one at a time.
 #
-# Usage: bench/serve_throughput.sh [ROUNDS] [REQUESTS] [MAX_TOKENS] [CONCURRENCY] [THREADS]
-#        (defaults: 3 rounds, 8 requests, 64 tokens, concurrency 4, 2 threads)
+# Usage: [MODEL=smollm2] bench/serve_throughput.sh [ROUNDS] [REQUESTS] [MAX_TOKENS] [CONCURRENCY] [THREADS]
+#        (defaults: 3 rounds, 8 requests, 64 tokens, concurrency 4, 2 threads; MODEL a catalog name)
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
@@ -25,7 +25,8 @@ if ! "$venv/bin/python" -c "import llama_cpp.server" 2>/dev/null; then
 fi
 flock /tmp/swift-build.lock swift build -c release --product proctor >&2
 proctor="$repo_root/.build/release/proctor"
-model="$(PROCTOR="$proctor" bash scripts/fetch-model.sh)"
+model_name="${MODEL:-smollm2}"
+model="$(PROCTOR="$proctor" bash scripts/fetch-model.sh "$model_name")"
 
 work="$(mktemp -d)"
 pids=()
@@ -71,11 +72,11 @@ for _ in $(seq 1 "$rounds"); do
     load "$llama_url" llama.cpp >> "$work/results.jsonl"
 done
 
-"$venv/bin/python" - "$work/results.jsonl" "$requests" "$max_tokens" "$concurrency" "$threads" <<'PY'
+"$venv/bin/python" - "$work/results.jsonl" "$requests" "$max_tokens" "$concurrency" "$threads" "$(basename "$model")" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 requests, max_tokens, concurrency, threads = sys.argv[2:6]
-print(f"{requests} requests x {max_tokens} tokens, concurrency {concurrency}, {threads} threads, SmolLM2-135M Q4_1")
+print(f"{requests} requests x {max_tokens} tokens, concurrency {concurrency}, {threads} threads, {sys.argv[6]}")
 print(f"{'server':<12}{'rounds':>7}{'median tok/s':>14}{'best tok/s':>12}{'tokens':>8}")
 median = {}
 for server in ("proctor", "llama.cpp"):

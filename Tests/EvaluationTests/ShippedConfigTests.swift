@@ -7,38 +7,44 @@ import TestSupport
 /// The configurations the repository ships: the README's main command and the documented example.
 @Suite("Shipped configurations")
 struct ShippedConfigTests {
-    @Test("configs/demo.json compares Qwen2.5-Coder-1.5B with adapters/qwen1.5b-stdin on the 20 problems it never saw",
+    @Test("configs/demo.json compares Qwen2.5-Coder-1.5B with its deep and diverse adapters on the 20 problems they never saw",
           .enabled(if: ModelFiles.qwen15 != nil, "\(ModelFiles.qwen15MissingReason)"))
     func demo() throws {
-        try checkDemo("configs/demo.json", model: "qwen2.5-coder-1.5b-instruct", adapter: "adapters/qwen1.5b-stdin")
+        try checkDemo("configs/demo.json", model: "qwen2.5-coder-1.5b-instruct",
+                      adapters: ["adapters/qwen1.5b-deep", "adapters/qwen1.5b-diverse"])
     }
 
     @Test("configs/smollm2-demo.json compares SmolLM2 with adapters/smollm2-code on the 20 problems it never saw",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func smolLM2Demo() throws {
-        try checkDemo("configs/smollm2-demo.json", model: "smollm2", adapter: "adapters/smollm2-code")
+        try checkDemo("configs/smollm2-demo.json", model: "smollm2", adapters: ["adapters/smollm2-code"])
     }
 
     @Test("configs/qwen0.5b-demo.json compares Qwen2.5-Coder-0.5B with adapters/qwen0.5b-code on the 20 problems it never saw",
           .enabled(if: ModelFiles.qwen05 != nil, "\(ModelFiles.qwen05MissingReason)"))
     func qwen05Demo() throws {
-        try checkDemo("configs/qwen0.5b-demo.json", model: "qwen2.5-coder-0.5b-instruct", adapter: "adapters/qwen0.5b-code")
+        try checkDemo("configs/qwen0.5b-demo.json", model: "qwen2.5-coder-0.5b-instruct", adapters: ["adapters/qwen0.5b-code"])
     }
 
-    /// Both checkpoints name the catalog `model` (resolved through $PROCTOR_MODELS_DIR, which
-    /// scripts/test.sh and scripts/run.sh set), the second adds `adapter`, and the problems are
-    /// the first 20, which the adapter's training (--hold-out 20) left out.
-    private func checkDemo(_ path: String, model: String, adapter: String) throws {
+    /// Every checkpoint names the catalog `model` (resolved through $PROCTOR_MODELS_DIR, which
+    /// scripts/test.sh and scripts/run.sh set), the first alone, each next one adding one of
+    /// `adapters` in order, and the problems are the first 20, which the adapters' training
+    /// (--hold-out 20) left out.
+    private func checkDemo(_ path: String, model: String, adapters: [String]) throws {
         let text = try String(contentsOfFile: RepositoryPaths.path(path), encoding: .utf8)
-        #expect(text.components(separatedBy: "\"model\": \"\(model)\"").count == 3, "both checkpoints name \(model)")
+        #expect(text.components(separatedBy: "\"model\": \"\(model)\"").count == adapters.count + 2,
+                "every checkpoint names \(model)")
         let config = try EvalConfig.load(RepositoryPaths.path(path))
-        #expect(config.checkpoints.count == 2)
+        #expect(config.checkpoints.count == adapters.count + 1)
         #expect(config.checkpoints[0].adapters.isEmpty && config.checkpoints[0].merge == nil, "the baseline is the base alone")
-        #expect(config.checkpoints[1].adapters == [RepositoryPaths.path(adapter)])
-        #expect(config.checkpoints[0].model == config.checkpoints[1].model)
-        #expect(config.checkpoints[0].promptStyle == config.checkpoints[1].promptStyle, "both are asked the same way")
+        for (index, adapter) in adapters.enumerated() where index + 1 < config.checkpoints.count {
+            let checkpoint = config.checkpoints[index + 1]
+            #expect(checkpoint.adapters == [RepositoryPaths.path(adapter)])
+            #expect(checkpoint.model == config.checkpoints[0].model)
+            #expect(checkpoint.promptStyle == config.checkpoints[0].promptStyle, "every checkpoint is asked the same way")
+            _ = try LoRAAdapter(directory: checkpoint.adapters[0])
+        }
         #expect(config.checkpoints.allSatisfy { $0.temperature == 0 }, "greedy: one sample says what each checkpoint does")
-        _ = try LoRAAdapter(directory: config.checkpoints[1].adapters[0])
         #expect(config.problems.limit == 20)
         let (problems, skipped) = try config.problems.load()
         #expect(skipped.isEmpty)

@@ -120,7 +120,17 @@ extension CodeReport {
             sentence += "this design detects (80% power, α = 0.05) only differences of at least "
                 + String(format: "%.1f pp", 100 * smallest) + "."
         } else {
-            sentence += "no difference is detectable with 80% power (α = 0.05) on this many problems."
+            // Even every split problem going one way is too rare an event to count on.
+            let largest = Double(discordant) / Double(comparison.problems)
+            sentence += "even the largest difference that split allows (" + String(format: "%.1f pp", 100 * largest)
+                + ") would be detected less than 80% of the time (α = 0.05) on this many problems"
+            if comparison.pValue < 0.05 {
+                sentence += "; this one is significant because the split went one way, "
+                    + "\(max(comparison.onlyBaseline, comparison.onlyCandidate)) to "
+                    + "\(min(comparison.onlyBaseline, comparison.onlyCandidate))."
+            } else {
+                sentence += "."
+            }
         }
         if comparison.pValue >= 0.05, comparison.difference != 0 {
             if let needed = comparison.problemsNeeded {
