@@ -10,8 +10,7 @@
 #   4. print the report's paths and its Markdown summary.
 # CONFIG: configs/demo.json (the default: Qwen2.5-Coder-1.5B-Instruct, adapters/qwen1.5b-deep and
 # adapters/qwen1.5b-diverse),
-# configs/qwen0.5b-demo.json (Qwen2.5-Coder-0.5B and adapters/qwen0.5b-code under LiveCodeBench's
-# prompt), configs/smollm2-demo.json (SmolLM2-135M and its toy adapter). Everything lands in runs/<config name>/
+# configs/smollm2-demo.json (SmolLM2-135M and its toy adapter). Everything lands in runs/<config name>/
 # (or RUN=dir). Re-running continues an interrupted run; a run whose settings changed is refused
 # (FORCE_RESTART=1 starts it again). PROBLEMS, N and THREADS override the config's problem limit,
 # samples per problem and inference threads.
@@ -45,7 +44,6 @@ overrides=()
 if [ -z "${PROBLEMS:-}${N:-}" ]; then
     case "$config" in
         configs/demo.json) echo "expected: about 15 minutes for the evaluation on 2 idle cores (60 samples of the 1.5B model)" ;;
-        configs/qwen0.5b-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
         configs/smollm2-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
     esac
 fi

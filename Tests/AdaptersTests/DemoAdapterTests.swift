@@ -40,55 +40,6 @@ struct DemoAdapterTests {
     }
 }
 
-/// The committed Qwen 0.5B adapter (`adapters/qwen0.5b-code/`, made by scripts/train-adapter.sh
-/// under LiveCodeBench's prompt), the quick variant of the README's main job.
-@Suite("The Qwen demo adapter")
-struct QwenDemoAdapterTests {
-    static let directory = RepositoryPaths.path("adapters/qwen0.5b-code")
-
-    @Test("is a rank-8 PEFT LoRA on all seven projections of Qwen2.5-Coder-0.5B's 24 layers, scale 2")
-    func shape() throws {
-        let adapter = try LoRAAdapter(directory: Self.directory)
-        #expect(adapter.config.rank == 8 && adapter.config.alpha == 16 && !adapter.config.useRSLoRA)
-        #expect(adapter.pairs.count == 24 * 7)
-        let query = try #require(adapter.pairs["model.layers.0.self_attn.q_proj"])
-        #expect(query.rank == 8 && query.outFeatures == 896 && query.scale == 2)
-        let key = try #require(adapter.pairs["model.layers.0.self_attn.k_proj"])
-        #expect(key.outFeatures == 128, "two KV heads of 64")
-        let up = try #require(adapter.pairs["model.layers.23.mlp.up_proj"])
-        #expect(up.outFeatures == 4864 && up.b.values.contains { $0 != 0 }, "B was trained (it starts at zero)")
-    }
-
-    /// The base model answers a problem's LiveCodeBench prompt, greedily, by echoing the
-    /// prompt's placeholder block (NC); with the adapter, trained under that prompt, it writes a
-    /// program that reads stdin.
-    @Test("turns the base model's placeholder answer to a demo problem into a program",
-          .enabled(if: ModelFiles.qwen05 != nil, "\(ModelFiles.qwen05MissingReason)"))
-    func writesCode() throws {
-        let model = try #require(ModelFiles.qwen05)
-        let directory = NSTemporaryDirectory() + "proctor-qwen-demo-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let out = directory + "/samples.jsonl"
-        let run = try ProctorBinary.run([
-            "generate", "--model", model, "--problems", RepositoryPaths.path("problems"), "--limit", "1",
-            "--max-tokens", "40", "--temperature", "0", "--threads", "2", "--prompt-style", "livecodebench",
-            "--adapter", "base", "--adapter", "code=\(Self.directory)", "--out", out])
-        #expect(run.status == 0, "\(run.stderr)")
-        let records = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { line in
-            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        }
-        let outputs = Dictionary(uniqueKeysWithValues: records.map {
-            ($0["checkpoint"] as? String ?? "?", $0["output"] as? String ?? "")
-        })
-        let base = try #require(outputs["base"])
-        let adapted = try #require(outputs["code"])
-        #expect(base.contains("# YOUR CODE HERE"), "the base echoes the placeholder: \(base)")
-        #expect(!adapted.contains("YOUR CODE HERE"), "the adapter answers with code: \(adapted)")
-        #expect(["input(", "sys.stdin", "def main"].contains { adapted.contains($0) }, "the adapter writes a program: \(adapted)")
-    }
-}
-
 /// The main job's adapters (`adapters/qwen1.5b-deep/` and `adapters/qwen1.5b-diverse/`, made by
 /// scripts/train-adapter.sh under the default stdin-instruct prompt), compared with their base by
 /// configs/demo.json.

@@ -20,12 +20,6 @@ struct ShippedConfigTests {
         try checkDemo("configs/smollm2-demo.json", model: "smollm2", adapters: ["adapters/smollm2-code"])
     }
 
-    @Test("configs/qwen0.5b-demo.json compares Qwen2.5-Coder-0.5B with adapters/qwen0.5b-code on the 20 problems it never saw",
-          .enabled(if: ModelFiles.qwen05 != nil, "\(ModelFiles.qwen05MissingReason)"))
-    func qwen05Demo() throws {
-        try checkDemo("configs/qwen0.5b-demo.json", model: "qwen2.5-coder-0.5b-instruct", adapters: ["adapters/qwen0.5b-code"])
-    }
-
     /// Every checkpoint names the catalog `model` (resolved through $PROCTOR_MODELS_DIR, which
     /// scripts/test.sh and scripts/run.sh set), the first alone, each next one adding one of
     /// `adapters` in order, and the problems are the first 20, which the adapters' training
