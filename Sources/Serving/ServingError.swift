@@ -4,12 +4,13 @@ import Remote
 public struct ServingError: Error, CustomStringConvertible, Sendable {
     /// The HTTP status and the OpenAI error type that goes with it.
     public enum Kind: Sendable {
-        case badRequest, notFound, serverError
+        case badRequest, unauthorized, notFound, serverError
 
         /// HTTP status code.
         public var status: Int {
             switch self {
             case .badRequest: 400
+            case .unauthorized: 401
             case .notFound: 404
             case .serverError: 500
             }
@@ -18,7 +19,7 @@ public struct ServingError: Error, CustomStringConvertible, Sendable {
         /// OpenAI's `error.type`.
         public var type: String {
             switch self {
-            case .badRequest, .notFound: "invalid_request_error"
+            case .badRequest, .unauthorized, .notFound: "invalid_request_error"
             case .serverError: "server_error"
             }
         }

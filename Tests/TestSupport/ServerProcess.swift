@@ -9,12 +9,17 @@ public final class ServerProcess: @unchecked Sendable {
     public private(set) var firstLine = ""
     private let outputPath: String
 
-    /// Starts `executable` with `arguments` and waits up to `startupSeconds` for its first line.
-    public init(executable: String, arguments: [String], startupSeconds: Double = 120) throws {
+    /// Starts `executable` with `arguments` (and `environment` over the test's own) and waits up
+    /// to `startupSeconds` for its first line.
+    public init(executable: String, arguments: [String], environment: [String: String] = [:],
+                startupSeconds: Double = 120) throws {
         outputPath = NSTemporaryDirectory() + "proctor-server-\(UUID().uuidString).out"
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
+        }
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         process.standardError = FileHandle.nullDevice
         try process.run()

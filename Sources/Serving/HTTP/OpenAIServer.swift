@@ -7,38 +7,58 @@ import Remote
 /// `POST /v1/completions`, `GET /v1/models`, `GET /health`. Errors are OpenAI-style JSON
 /// (`{"error": {"message", "type", "param", "code"}}`) with 400, 404 or 500. With `stream: true`
 /// the answer is server-sent events in OpenAI's chunk format, ended by `data: [DONE]`.
+/// With an API key, every `/v1/` request must carry it as `Authorization: Bearer KEY` (401
+/// otherwise); `/health` stays open for probes.
 public struct OpenAIServer: Sendable {
     public let catalog: ServedModels
     public let host: String
     /// 0 picks a free port; `onListening` is told which.
     public let port: Int
+    /// The key `/v1/` requests must present; nil serves anyone who can connect.
+    public let apiKey: String?
+    /// How long a connection may sit without sending while its request is unread or between
+    /// requests before it is closed (a stalled or idle client); a request being answered is
+    /// never cut.
+    public let idleTimeout: Duration
     /// Largest request body accepted.  // bytes
     public let maxBodyBytes = 16 << 20
 
-    public init(catalog: ServedModels, host: String, port: Int) {
+    public init(catalog: ServedModels, host: String, port: Int, apiKey: String? = nil,
+                idleTimeout: Duration = .seconds(60)) {
         self.catalog = catalog
         self.host = host
         self.port = port
+        self.apiKey = apiKey
+        self.idleTimeout = idleTimeout
+    }
+
+    /// Whether `host` can only be reached from this machine (loopback names and addresses).
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// Serves until the process is interrupted; `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         let router = Router()
         router.get("/health") { _, _ in Self.json(["status": "ok"]) }
-        router.get("/v1/models") { _, _ in
+        router.get("/v1/models") { request, _ in
+            if let refusal = refusal(request) { return refusal }
             let created = Int(Date().timeIntervalSince1970)
             return Self.json(ModelList(data: catalog.names.map { ModelList.Model(id: $0, created: created) }))
         }
         router.post("/v1/chat/completions") { request, _ in await answer(request, chat: true) }
         router.post("/v1/completions") { request, _ in await answer(request, chat: false) }
+        let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
         let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "proctor"),
+            router: router, server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "proctor"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })
         try await app.runService()
     }
 
     /// Reads, checks and runs one generation request; every failure becomes an error response.
     func answer(_ request: Request, chat: Bool) async -> Response {
+        if let refusal = refusal(request) { return refusal }
         do {
             var request = request
             let buffer = try await request.collectBody(upTo: maxBodyBytes)
@@ -72,6 +92,21 @@ public struct OpenAIServer: Sendable {
         } catch {
             return Self.json(ErrorResponse(message: "\(error)", type: "server_error"), status: 500)
         }
+    }
+
+    /// The 401 answer to a request without the server's API key, or nil when it may pass. The
+    /// comparison takes the same time wherever the keys differ.
+    func refusal(_ request: Request) -> Response? {
+        guard let apiKey else { return nil }
+        let presented = request.headers[.authorization] ?? ""
+        let expected = Array("Bearer \(apiKey)".utf8), given = Array(presented.utf8)
+        var difference = expected.count == given.count ? 0 : 1
+        for index in expected.indices { difference |= Int(expected[index] ^ (index < given.count ? given[index] : 0)) }
+        if difference == 0 { return nil }
+        let error = ServingError(.unauthorized, presented.isEmpty
+                                 ? "this server needs an API key: send it as the header 'Authorization: Bearer KEY'"
+                                 : "the API key given is not this server's", code: "invalid_api_key")
+        return Self.json(error.body, status: error.kind.status)
     }
 
     /// Decodes a request body, naming the field at fault when it does not fit.

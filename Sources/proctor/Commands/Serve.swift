@@ -22,11 +22,20 @@ struct Serve: AsyncParsableCommand {
             label of proctor generate). With --port 0 a free port is chosen; the first line on \
             standard output says where the server listens.
 
+            Security: off loopback (--host other than 127.0.0.1, ::1 or localhost) the server \
+            needs an API key, read from the environment variable --api-key-env names (never \
+            from the command line, where other users could read it); clients send it as \
+            'Authorization: Bearer KEY' (proctor generate --api-key-env VAR, the openai package's \
+            api_key). A connection that stalls sending its request, or idles between requests, \
+            is closed after --idle-timeout seconds. There is no TLS: put a TLS proxy in front.
+
             Examples:
               proctor serve --model smollm2.gguf --port 8000 --served-model-name base --adapter code=./my-lora
               proctor generate --backend openai --base-url http://127.0.0.1:8000/v1 \\
                   --problems problems/ --out samples.jsonl
               proctor serve --model qwen2.5-coder-1.5b-instruct --port 8000   # a fetched catalog model
+              PROCTOR_KEY=$(openssl rand -hex 16) proctor serve --model qwen2.5-coder-0.5b-instruct \\
+                  --host 0.0.0.0 --api-key-env PROCTOR_KEY
             """)
 
     @Option(help: "A GGUF model file, a Hugging Face model folder, or a fetched catalog model's name (see `proctor models`).")
@@ -55,8 +64,30 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most sequences decoding at once across all requests (each holds a KV cache of --context-size).")
     var parallel: Int = GenerationSettings.defaultParallelSequences
 
+    @Option(help: ArgumentHelp("Environment variable holding the API key clients must send (required off loopback).",
+                               valueName: "VAR"))
+    var apiKeyEnv: String?
+
+    @Option(help: ArgumentHelp("Seconds a connection may stall sending its request, or idle between requests, before it is closed.",
+                               valueName: "seconds"))
+    var idleTimeout: Double = 60
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535.") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be more than 0 seconds.") }
+        if let apiKeyEnv {
+            guard let key = ProcessInfo.processInfo.environment[apiKeyEnv] else {
+                throw ValidationError("--api-key-env \(apiKeyEnv): the environment variable is not set.")
+            }
+            guard key.count >= 8, key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw ValidationError("--api-key-env \(apiKeyEnv): the key must be at least 8 characters, ASCII, without spaces.")
+            }
+        } else if !OpenAIServer.isLoopback(host) {
+            throw ValidationError("""
+                --host \(host) can be reached from other machines: give an API key with --api-key-env VAR \
+                (e.g. export PROCTOR_KEY=$(openssl rand -hex 16); proctor serve ... --api-key-env PROCTOR_KEY).
+                """)
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard contextSize >= 16 else { throw ValidationError("--context-size must be at least 16.") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be at least 1.") }
@@ -77,7 +108,9 @@ struct Serve: AsyncParsableCommand {
         let adapterSet = try AdapterSet(loading: specs, base: generator.config, source: modelPath)
         let served = specs.compactMap { spec in adapterSet.selection(spec.label).map { (name: spec.label, adapter: $0 as ProjectionAdapter) } }
         let catalog = ServedModels(names: names, engine: engine, adapters: served)
-        let server = OpenAIServer(catalog: catalog, host: host, port: port)
+        let server = OpenAIServer(catalog: catalog, host: host, port: port,
+                                  apiKey: apiKeyEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
+                                  idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
         try await server.run { port in
             let line = "listening on http://\(host):\(port)/v1 serving \(catalog.names.joined(separator: ", "))\n"
             FileHandle.standardOutput.write(Data(line.utf8))

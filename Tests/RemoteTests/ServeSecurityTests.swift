@@ -1,0 +1,142 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import TestSupport
+
+/// `proctor serve`'s API key and its idle timeout, tried over real sockets.
+@Suite("proctor serve security", .serialized)
+struct ServeSecurityTests {
+    /// One HTTP exchange: the status and the body's JSON (nil when the body is not JSON).
+    func exchange(_ url: String, key: String? = nil) async throws -> (status: Int, json: [String: Any]?) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = try #require(response as? HTTPURLResponse).statusCode
+        return (status, try? JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("off loopback, serve refuses to start without an API key and says how to give one")
+    func keyRequiredOffLoopback() throws {
+        let output = try ProctorBinary.run(["serve", "--model", "any.gguf", "--host", "0.0.0.0"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("--api-key-env"), "\(output.stderr)")
+        let unset = try ProctorBinary.run(["serve", "--model", "any.gguf", "--api-key-env", "PROCTOR_TEST_UNSET_KEY"])
+        #expect(unset.status != 0 && unset.stderr.contains("PROCTOR_TEST_UNSET_KEY"), "\(unset.stderr)")
+    }
+
+    @Test("with a key, /v1/ answers 401 in OpenAI's error shape without it or with another, 200 with it; /health stays open",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func keyGuardsTheAPI() async throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let key = "test-key-\(UUID().uuidString)"
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--threads", "1", "--api-key-env", "PROCTOR_TEST_KEY"],
+            environment: ["PROCTOR_TEST_KEY": key])
+        defer { server.stop() }
+        let root = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
+
+        let missing = try await exchange(root + "/models")
+        #expect(missing.status == 401)
+        let error = try #require(missing.json?["error"] as? [String: Any])
+        #expect(error["code"] as? String == "invalid_api_key")
+        #expect((error["message"] as? String)?.contains("Authorization: Bearer") == true)
+        let wrong = try await exchange(root + "/models", key: key + "x")
+        #expect(wrong.status == 401)
+        let right = try await exchange(root + "/models", key: key)
+        #expect(right.status == 200)
+        #expect((right.json?["data"] as? [[String: Any]])?.first?["id"] as? String == "base")
+        let health = try await exchange(root.replacingOccurrences(of: "/v1", with: "") + "/health")
+        #expect(health.status == 200)
+    }
+
+    @Test("a client that sends half a request and stalls is disconnected after --idle-timeout",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func stalledClientIsClosed() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", "1"])
+        defer { server.stop() }
+        let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) })
+
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        // A receive that waits at most 30 s: the server closing the connection ends it sooner.
+        var limit = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let partial = "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"prompt\":"
+        _ = partial.withCString { send(socket, $0, strlen($0), 0) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let received = recv(socket, &buffer, buffer.count, 0)
+        #expect(received == 0, "the server closed the stalled connection (recv gave \(received), errno \(errno))")
+
+        // The server still answers others.
+        let output = try ProctorBinary.run(["models"])  // a process of its own, not the server
+        #expect(output.status == 0)
+        #expect(server.process.isRunning)
+    }
+}
+
+/// `proctor serve` as OpenAI's own Python client sees it (the `openai` package, pinned in
+/// scripts/fixtures/make_client_venv.sh, which the test command runs).
+@Suite("proctor serve with the openai package", .serialized)
+struct ServeOpenAIClientTests {
+    static let python = RepositoryPaths.path(".venv-client/bin/python")
+    static var clientMissing: Bool { !FileManager.default.isExecutableFile(atPath: python) }
+
+    @Test("models, a chat completion (n = 2, a stop string), the same streamed, a plain completion, a wrong key and an unknown model, through the openai package",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"),
+          .enabled(if: !clientMissing, "the openai package is missing: run scripts/fixtures/make_client_venv.sh"))
+    func openaiPackageReadsEverything() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let key = "test-key-\(UUID().uuidString)"
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--threads", "2", "--served-model-name", "smol",
+            "--api-key-env", "PROCTOR_TEST_KEY"], environment: ["PROCTOR_TEST_KEY": key])
+        defer { server.stop() }
+        let root = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [RepositoryPaths.path("Tests/RemoteTests/Fixtures/openai_client.py"), root, "smol", key]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(errorText)")
+        let summary = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+
+        #expect(summary["models"] as? [String] == ["smol"])
+        let whole = try #require(summary["whole"] as? [String: Any])
+        let streamed = try #require(summary["streamed"] as? [String: Any])
+        let texts = try #require(whole["texts"] as? [String])
+        #expect(texts.count == 2 && texts.allSatisfy { !$0.isEmpty && !$0.contains("meet") }, "\(texts)")
+        #expect(whole["roles"] as? [String] == ["assistant", "assistant"])
+        #expect(streamed["texts"] as? [String] == texts, "streamed pieces put together = the whole answer")
+        #expect(streamed["finish_reasons"] as? [String] == whole["finish_reasons"] as? [String])
+        let usage = try #require(whole["usage"] as? [Int])
+        #expect(usage.count == 3 && usage[2] == usage[0] + usage[1] && usage[1] > 0)
+        #expect(streamed["usage"] as? [Int] == usage, "the stream's last chunk carries the same usage")
+        let completion = try #require(summary["completion"] as? [String: Any])
+        #expect((completion["text"] as? String)?.isEmpty == false)
+        #expect(completion["finish_reason"] as? String == "length")
+        let wrong = try #require(summary["wrong_key"] as? [String: Any], "a wrong key was accepted")
+        #expect(wrong["status"] as? Int == 401 && wrong["code"] as? String == "invalid_api_key")
+        let unknown = try #require(summary["unknown_model"] as? [String: Any], "an unknown model was accepted")
+        #expect(unknown["status"] as? Int == 404 && unknown["code"] as? String == "model_not_found")
+    }
+}
