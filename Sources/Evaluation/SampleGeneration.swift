@@ -107,7 +107,8 @@ public final class SampleGenerator {
     /// with it. A problem's samples are appended when its last one finishes, so the file's
     /// order may differ from the problems' order. `seconds` of a record is the time from the
     /// problem's admission until that sample finished, overlapping with the others in the batch.
-    public func run(problems: [Problem], out: String, resume: Bool,
+    /// `notice` hears of repairs (a partial last line cut).
+    public func run(problems: [Problem], out: String, resume: Bool, notice: ((String) -> Void)? = nil,
                     progress: ((GenerationProgress) -> Void)? = nil) throws {
         if settings.promptStyle != .raw, let problem = generator.chatTemplateProblem {
             // A chat model whose template is not understood must not be prompted as a base model.
@@ -119,6 +120,7 @@ public final class SampleGenerator {
                 + "'raw', or give the model a template (--chat-template)", field: "prompt_style")
         }
         let file = try SamplesFile(path: out, resume: resume)
+        if let repair = file.repairNote { notice?(repair) }
         // Per problem, the sample indices still missing: generated together over one prompt.
         struct Work {
             let problem: Problem

@@ -35,9 +35,9 @@ struct ParallelGenerationTests {
                                               checkpoint: "smol", parallelSequences: parallel)
             let out = directory + "/samples-\(parallel).jsonl"
             var reported: [Int] = []
-            try SampleGenerator(generator: generator, settings: settings).run(problems: chosen, out: out, resume: false) {
+            try SampleGenerator(generator: generator, settings: settings).run(problems: chosen, out: out, resume: false, progress: {
                 reported.append($0.done)
-            }
+            })
             #expect(reported.last == 12 && reported == reported.sorted(), "progress counts every sample once: \(reported)")
             files.append(try Self.samples(in: out))
         }

@@ -28,6 +28,11 @@ struct ResultFileTests {
         return (directory, samples, problems)
     }
 
+    /// A result with no tests run, for the tests of the file itself.
+    static func emptyRecord(problemID: String = "p") -> ResultRecord {
+        ResultRecord(sample: Sample(problemID: problemID, checkpoint: "c", index: 0, code: "x"), outcome: CandidateOutcome(tests: []))
+    }
+
     @Test("a run killed with SIGKILL resumes with nothing lost and nothing duplicated")
     func resumeAfterKill() throws {
         let run = try Self.makeRun()
@@ -61,16 +66,60 @@ struct ResultFileTests {
     func partialLastLine() throws {
         let path = NSTemporaryDirectory() + "proctor-partial-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let record = ResultRecord(sample: Sample(problemID: "p", checkpoint: "c", index: 0, code: "x"),
-                                  outcome: CandidateOutcome(tests: []))
-        let file = try ResultFile(path: path, resume: false)
-        try file.append(record)
+        let record = Self.emptyRecord()
+        do {
+            let file = try ResultFile(path: path, resume: false)
+            try file.append(record)
+            #expect(file.cutBytes == 0 && file.repairNote == nil)
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         handle.seekToEndOfFile()
         handle.write(Data("{\"problem_id\": \"p\", \"checkp".utf8))
         try handle.close()
-        _ = try ResultFile(path: path, resume: true)
+        let reopened = try ResultFile(path: path, resume: true)
+        #expect(reopened.cutBytes == 27)
+        #expect(reopened.repairNote?.contains("cut a partial last line (27 bytes)") == true)
         #expect(try ResultFile.read(path) == [record])
+    }
+
+    @Test("a second writer on a results file is refused, resuming or not, and the file is left as it is; once the first closes it opens")
+    func oneWriterAtATime() throws {
+        let path = NSTemporaryDirectory() + "proctor-locked-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let record = Self.emptyRecord()
+        do {
+            let first = try ResultFile(path: path, resume: false)
+            try first.append(record)
+            for resume in [false, true] {
+                #expect {
+                    _ = try ResultFile(path: path, resume: resume)
+                } throws: { error in
+                    "\(error)".contains("another process is writing this file") && "\(error)".contains(path)
+                }
+            }
+            #expect(try ResultFile.read(path) == [record], "the refused writer emptied or changed the file")
+            try first.append(record)
+        }
+        #expect(try ResultFile.read(path).count == 2)
+        _ = try ResultFile(path: path, resume: true)
+    }
+
+    @Test("proctor judge on a results file another process is writing exits with the reason and writes nothing")
+    func judgeRefusesASecondWriter() throws {
+        let run = try Self.makeRun()
+        defer { try? FileManager.default.removeItem(atPath: run.directory) }
+        let out = run.directory + "/results.jsonl"
+        let record = Self.emptyRecord(problemID: "e001-theater-ticket")
+        let holder = try ResultFile(path: out, resume: false)
+        try holder.append(record)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        for extra in [[], ["--resume"]] {
+            let second = try ProctorBinary.run(["judge", "--problems", run.problems, "--samples", run.samples, "--out", out] + extra)
+            #expect(second.status != 0)
+            #expect(second.stderr.contains("another process is writing this file"), "\(second.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+        withExtendedLifetime(holder) {}
     }
 
     @Test("shards judged apart merge into the same report as one run; other problems are refused")

@@ -42,6 +42,8 @@ public final class EvalPipeline {
         let python = try PythonInterpreter.locate(config.judge.python)
         let manifest = try makeManifest(problems: problems, sandbox: sandbox, python: python, progress: progress)
 
+        let lock = try directory.lock()
+        defer { close(lock) }
         if forceRestart { try directory.clear() }
         let hasFunctionProblems = problems.contains { $0.entryPoint != nil }
         if let previous = try RunManifest.read(directory.manifest),
@@ -200,19 +202,19 @@ public final class EvalPipeline {
         var count = 0
         let sampler = SampleGenerator(generator: generator, settings: spec.generationSettings(samplesPerProblem: config.samplesPerProblem,
                                                                                           parallel: config.parallel))
-        try sampler.run(problems: problems, out: path, resume: true) { step in
+        try sampler.run(problems: problems, out: path, resume: true, progress: { step in
             count = step.done
             let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
             progress(EvalProgress(stage: .generate, checkpoint: spec.label, done: step.done, total: step.total,
                                   elapsedSeconds: step.elapsedSeconds, note: String(format: "%.1f generated tok/s", rate)))
-        }
+        })
         return count
     }
 
     /// How many of the wanted (problem, index < n) samples a samples file already holds.
     private func existingSampleKeys(_ path: String, label: String, problems: [Problem]) throws -> Int {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
-        try ResultFile.cutPartialLastLine(path)
+        try OutputFile.cutPartialLastLine(path)
         let wanted = Set(problems.map(\.id))
         let options = SampleReader.Options(checkpoint: label, skipInvalid: true, entryPoints: SampleReader.Options.entryPoints(of: problems))
         let (samples, _, _) = try SampleReader.read(path, options: options)

@@ -25,6 +25,29 @@ public struct RunDirectory: Sendable {
     public var reportHTML: String { root + "/report.html" }
     public var reportJSON: String { root + "/report.json" }
 
+    /// The file whose lock marks the run as in progress.
+    public var lockFile: String { root + "/.lock" }
+
+    /// Takes the run's lock: an advisory `flock` on `.lock`, held until the descriptor returned is
+    /// closed or the process ends (SIGKILL included). A second `proctor eval` on the same folder
+    /// is refused before it touches anything.
+    func lock() throws -> Int32 {
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            throw EvaluationError("cannot create the folder: \(error.localizedDescription)", file: root)
+        }
+        let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw EvaluationError("cannot open: \(String(cString: strerror(errno)))", file: lockFile) }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let busy = errno == EWOULDBLOCK
+            close(descriptor)
+            throw EvaluationError(busy ? "another proctor eval is running in this folder; wait for it, or give another --out"
+                                       : "cannot lock: \(String(cString: strerror(errno)))", file: root)
+        }
+        return descriptor
+    }
+
     /// Creates the folders.
     func create() throws {
         for folder in [root, samplesFolder, resultsFolder] {

@@ -4,20 +4,26 @@ import Judge
 /// A Proctor samples JSONL file being appended to: one sorted-key JSON object per line, each
 /// write followed by `fsync`, so a crash or Ctrl-C loses no finished sample. On resume the
 /// partial last line a crash may leave is cut, and the samples already present are reported so
-/// they are not generated (or written) again. Safe to append to from several threads.
+/// they are not generated (or written) again. Safe to append to from several threads; one
+/// process writes it at a time (see `OutputFile`).
 public final class SamplesFile: @unchecked Sendable {
     /// (problem, checkpoint, sample index) of every complete line present when the file was opened.
     private let existing: Set<[String]>
     public let path: String
+    /// Bytes of a partial last line, left by an interrupted run, cut when the file was opened.
+    public let cutBytes: Int
     private let handle: FileHandle
     private let lock = NSLock()
 
-    /// Opens `path` for appending; without `resume` it is truncated.
+    /// Opens `path` for appending; without `resume` it is emptied. Another process writing
+    /// `path` is an error, and the file is left as it is.
     public init(path: String, resume: Bool) throws {
         self.path = path
+        let opened = try OutputFile.open(path, resume: resume)
+        handle = FileHandle(fileDescriptor: opened.descriptor, closeOnDealloc: true)
+        cutBytes = opened.cutBytes
         var existing: Set<[String]> = []
-        if resume, FileManager.default.fileExists(atPath: path) {
-            try ResultFile.cutPartialLastLine(path)
+        if resume {
             let data = FileManager.default.contents(atPath: path) ?? Data()
             for line in data.split(separator: 0x0A) {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
@@ -26,16 +32,12 @@ public final class SamplesFile: @unchecked Sendable {
                 else { continue }
                 existing.insert([id, checkpoint, String(index)])
             }
-        } else {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         self.existing = existing
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw JudgeError("cannot open for appending", file: path)
-        }
-        try handle.seekToEnd()
-        self.handle = handle
     }
+
+    /// What opening the file repaired, for the user; nil when nothing was.
+    public var repairNote: String? { OutputFile.repairNote(path: path, cutBytes: cutBytes) }
 
     deinit { try? handle.close() }
 

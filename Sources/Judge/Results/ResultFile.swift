@@ -5,9 +5,12 @@ import Glibc
 #endif
 
 /// A results JSONL file written one record at a time, each flushed to disk before the next,
-/// so a crash loses at most the samples being judged at that moment.
+/// so a crash loses at most the samples being judged at that moment. One process writes it at
+/// a time (see `OutputFile`).
 public final class ResultFile: @unchecked Sendable {
     public let path: String
+    /// Bytes of a partial last line, left by an interrupted run, cut when the file was opened.
+    public let cutBytes: Int
     private let fd: Int32
     private let lock = NSLock()
     private let encoder: JSONEncoder = {
@@ -18,15 +21,16 @@ public final class ResultFile: @unchecked Sendable {
 
     /// Opens `path` for appending. With `resume`, the records already there are kept (a partial
     /// last line, left by a crash mid-write, is cut off); without it the file is started anew.
+    /// Another process writing `path` is an error, and the file is left as it is.
     public init(path: String, resume: Bool) throws {
         self.path = path
-        if resume, FileManager.default.fileExists(atPath: path) {
-            try ResultFile.cutPartialLastLine(path)
-        }
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (resume ? O_APPEND : (O_TRUNC | O_APPEND))
-        fd = open(path, flags, 0o644)
-        if fd < 0 { throw JudgeError("cannot open for writing: \(String(cString: strerror(errno)))", file: path) }
+        let opened = try OutputFile.open(path, resume: resume)
+        fd = opened.descriptor
+        cutBytes = opened.cutBytes
     }
+
+    /// What opening the file repaired, for the user; nil when nothing was.
+    public var repairNote: String? { OutputFile.repairNote(path: path, cutBytes: cutBytes) }
 
     deinit { close(fd) }
 
@@ -60,15 +64,6 @@ public final class ResultFile: @unchecked Sendable {
             }
         }
         return records
-    }
-
-    /// Truncates a JSONL file after its last newline: a line cut short by a crash is dropped.
-    public static func cutPartialLastLine(_ path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path), let last = data.last, last != 0x0A else { return }
-        let keep = (data.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
-        if truncate(path, off_t(keep)) != 0 {
-            throw JudgeError("cannot cut the partial last line: \(String(cString: strerror(errno)))", file: path)
-        }
     }
 
     /// The manifest written beside a results file.

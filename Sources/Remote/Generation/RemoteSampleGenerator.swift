@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import Inference
 import Judge
+import OpenAIWire
 
 /// How a problem set is sampled from an OpenAI-compatible server.
 public struct RemoteGenerationSettings: Sendable {
@@ -66,9 +67,11 @@ public final class RemoteSampleGenerator: Sendable {
 
     /// Generates what `out` does not hold yet (with `resume`) and appends it. On a request that
     /// fails for good, the samples already finished stay in `out` and the error is thrown.
-    public func run(problems: [Problem], out: String, resume: Bool,
+    /// `notice` hears of repairs (a partial last line cut).
+    public func run(problems: [Problem], out: String, resume: Bool, notice: ((String) -> Void)? = nil,
                     progress: (@Sendable (GenerationProgress) -> Void)? = nil) async throws {
         let file = try SamplesFile(path: out, resume: resume)
+        if let repair = file.repairNote { notice?(repair) }
         var units: [WorkUnit] = []
         for problem in problems {
             let missing = (0..<settings.samplesPerProblem).filter {

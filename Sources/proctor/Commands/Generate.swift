@@ -188,7 +188,7 @@ struct Generate: AsyncParsableCommand {
             if let limit { set = Array(set.prefix(limit)) }
             let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings, remote: remote.settings(stop: stop))
             let progressLine = ProgressLine(label: "generate")
-            try await generator.run(problems: set, out: out, resume: resume) { step in
+            try await generator.run(problems: set, out: out, resume: resume, notice: warn) { step in
                 let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
                 progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
                                     extra: String(format: "%.1f tok/s", rate))
@@ -215,7 +215,7 @@ struct Generate: AsyncParsableCommand {
                 // Without --resume only the first label starts --out afresh; the others append
                 // beside it (a later label must not truncate the samples of an earlier one).
                 let appending = resume || position > 0
-                try SampleGenerator(generator: generator, settings: labelled).run(problems: set, out: out, resume: appending) { step in
+                try SampleGenerator(generator: generator, settings: labelled).run(problems: set, out: out, resume: appending, notice: warn) { step in
                     let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
                     progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
                                         extra: String(format: "%.1f tok/s", rate))

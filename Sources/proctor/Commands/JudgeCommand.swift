@@ -87,6 +87,7 @@ struct JudgeCommand: ParsableCommand {
             throw ValidationError("\(out) was judged with other problems or settings; judge into a new file")
         }
         let file = try ResultFile(path: out, resume: resume)
+        if let repair = file.repairNote { warn(repair) }
         try ResultFile.writeManifest(manifest, for: out)
         let done = resume ? Set(try ResultFile.read(out).map(\.key)) : []
         let (work, unknown) = session.pending(allSamples, done: done)

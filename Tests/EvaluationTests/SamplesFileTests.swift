@@ -1,0 +1,57 @@
+import Foundation
+@testable import Evaluation
+import Testing
+
+@Suite("Samples files: one writer, torn lines")
+struct SamplesFileTests {
+    static func record(_ index: Int) -> [String: Any] {
+        ["problem_id": "p", "checkpoint": "base", "sample_index": index, "code": "print(\(index))\n"]
+    }
+
+    @Test("a second writer is refused, resuming or not, and the file keeps its samples; a torn last line is cut and reported on resume")
+    func oneWriterAndTornLines() throws {
+        let path = NSTemporaryDirectory() + "proctor-samples-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let first = try SamplesFile(path: path, resume: false)
+            try first.append([Self.record(0), Self.record(1)])
+            for resume in [false, true] {
+                #expect {
+                    _ = try SamplesFile(path: path, resume: resume)
+                } throws: { error in
+                    "\(error)".contains("another process is writing this file")
+                }
+            }
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 2, "the refused writer changed the file")
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"checkpoint": "base", "co"#.utf8))
+        try handle.close()
+
+        let resumed = try SamplesFile(path: path, resume: true)
+        #expect(resumed.cutBytes == 26)
+        #expect(resumed.repairNote?.contains(path) == true)
+        #expect(resumed.contains(problemID: "p", checkpoint: "base", index: 1))
+        #expect(!resumed.contains(problemID: "p", checkpoint: "base", index: 2))
+        try resumed.append([Self.record(2)])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 3 && text.hasSuffix("\n"))
+    }
+
+    @Test("one proctor eval per run folder: a second lock on the folder is refused until the first is let go")
+    func runFolderLock() throws {
+        let root = NSTemporaryDirectory() + "proctor-run-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = RunDirectory(root)
+        let held = try directory.lock()
+        #expect {
+            _ = try directory.lock()
+        } throws: { error in
+            "\(error)".contains("another proctor eval is running in this folder")
+        }
+        close(held)
+        close(try directory.lock())
+    }
+}
