@@ -78,14 +78,17 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
 
-        // OpenAI-compatible generation: the wire format, an HTTP client with retries, remote sampling of a problem set.
-        .target(name: "Remote", dependencies: ["Evaluation", "Inference", "Judge"]),
+        // The OpenAI-compatible wire format (requests, answers, errors), shared by the client and the server.
+        .target(name: "OpenAIWire"),
+
+        // OpenAI-compatible generation: an HTTP client with retries, remote sampling of a problem set.
+        .target(name: "Remote", dependencies: ["OpenAIWire", "Evaluation", "Inference", "Judge"]),
 
         // `proctor serve`: the native engine behind an OpenAI-compatible HTTP endpoint.
         .target(
             name: "Serving",
             dependencies: [
-                "Inference", "Remote",
+                "Inference", "OpenAIWire",
                 // swift-metrics (under Hummingbird) has a target named Metrics too; Proctor keeps its name.
                 .product(name: "Hummingbird", package: "hummingbird", moduleAliases: ["Metrics": "SwiftMetrics"]),
             ]),

@@ -1,4 +1,4 @@
-import Remote
+import OpenAIWire
 
 /// A request the server cannot answer, as the HTTP status and OpenAI-style error body it gets.
 public struct ServingError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAIWire
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -142,7 +143,7 @@ public final class OpenAIClient: Sendable {
         do {
             response = try JSONDecoder().decode(GenerationResponse.self, from: data)
         } catch let error as DecodingError {
-            throw RemoteError("malformed answer: \(describe(error))")
+            throw RemoteError("malformed answer: \(error.fieldDescription)")
         } catch {
             throw RemoteError("malformed answer: \(error)")
         }
@@ -157,29 +158,6 @@ public final class OpenAIClient: Sendable {
             }
         }
         return response
-    }
-
-    /// "field choices[0].text is missing" from a decoding error.
-    public static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.reduce("") { text, key in
-                if let index = key.intValue { return text + "[\(index)]" }
-                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
-            }
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "field \(path(context.codingPath + [key])) is missing"
-        case .typeMismatch(let type, let context):
-            return "field \(path(context.codingPath)) is not a \(type)"
-        case .valueNotFound(let type, let context):
-            return "field \(path(context.codingPath)) is null, expected \(type)"
-        case .dataCorrupted(let context):
-            let field = context.codingPath.isEmpty ? "the body" : "field \(path(context.codingPath))"
-            return "\(field) is not valid JSON (\(context.debugDescription))"
-        @unknown default:
-            return "\(error)"
-        }
     }
 
     /// The `error.message` of an OpenAI-style error body, when there is one.

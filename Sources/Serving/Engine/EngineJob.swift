@@ -1,5 +1,5 @@
 import Inference
-import Remote
+import OpenAIWire
 
 /// One request for the native engine, already checked: what to condition on and how to sample.
 public struct EngineJob: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Inference
-import Remote
+import OpenAIWire
 import Synchronization
 
 /// The native model behind the server. Requests join one running batch (continuous batching,

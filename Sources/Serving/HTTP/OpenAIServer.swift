@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Inference
-import Remote
+import OpenAIWire
 
 /// An OpenAI-compatible HTTP server over the native engine: `POST /v1/chat/completions`,
 /// `POST /v1/completions`, `GET /v1/models`, `GET /health`. Errors are OpenAI-style JSON
@@ -114,7 +114,7 @@ public struct OpenAIServer: Sendable {
         do {
             return try JSONDecoder().decode(GenerationRequest.self, from: body)
         } catch let error as DecodingError {
-            throw ServingError(.badRequest, "the request body does not fit: \(OpenAIClient.describe(error))")
+            throw ServingError(.badRequest, "the request body does not fit: \(error.fieldDescription)")
         } catch {
             throw ServingError(.badRequest, "the request body is not JSON: \(error)")
         }

@@ -1,4 +1,4 @@
-import Remote
+import OpenAIWire
 
 /// One server-sent event of a streamed answer, in OpenAI's chunk format: `chat.completion.chunk`
 /// (a choice's `delta`) or `text_completion` (a choice's `text`); the last chunk has no choices
