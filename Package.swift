@@ -103,9 +103,9 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Sandbox", "TestSupport"],
+        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Metrics", "Sandbox", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Adapters", "Judge", "Reports", "Metrics", "Sandbox", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Adapters", "Inference", "Judge", "Reports", "Metrics", "Sandbox", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
         // Runs the built `proctor score-text` on the example files in its Fixtures folder.
