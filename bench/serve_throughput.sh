@@ -18,11 +18,8 @@ threads="${5:-2}"
 cd "$repo_root"
 source scripts/lib/python.sh
 
-venv="$repo_root/.venv-inference"
-if ! "$venv/bin/python" -c "import llama_cpp.server" 2>/dev/null; then
-    bash scripts/fixtures/make_inference_venv.sh >/dev/null
-    "$venv/bin/python" -m pip install --quiet "llama-cpp-python[server]==0.3.36" >&2
-fi
+source bench/lib/llama_server.sh
+venv="$(llama_server_venv)"
 flock /tmp/swift-build.lock swift build -c release --product proctor >&2
 proctor="$repo_root/.build/release/proctor"
 model_name="${MODEL:-smollm2}"
@@ -37,16 +34,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wait_for_health URL: polls GET URL for at most 120 s.
-wait_for_health() {
-    for _ in $(seq 1 600); do
-        curl -sf "$1" >/dev/null 2>&1 && return 0
-        sleep 0.2
-    done
-    echo "no answer from $1" >&2
-    return 1
-}
-
 "$proctor" serve --model "$model" --host 127.0.0.1 --port 0 --threads "$threads" --context-size 2048 \
     --served-model-name smollm2 > "$work/proctor.out" 2> "$work/proctor.err" &
 pids+=($!)
@@ -54,7 +41,7 @@ for _ in $(seq 1 600); do grep -q listening "$work/proctor.out" 2>/dev/null && b
 proctor_url="$(sed -n 's/^listening on \(http[^ ]*\) .*/\1/p' "$work/proctor.out")"
 [[ -n "$proctor_url" ]] || { cat "$work/proctor.err" >&2; exit 1; }
 
-llama_port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+llama_port="$(free_port)"
 "$venv/bin/python" -m llama_cpp.server --model "$model" --host 127.0.0.1 --port "$llama_port" \
     --n_threads "$threads" --n_threads_batch "$threads" --n_ctx 2048 --model_alias smollm2 --verbose False \
     > "$work/llama.out" 2>&1 &

@@ -111,7 +111,7 @@ struct RemoteGenerationTests {
         #expect(!differing.isEmpty, "the adapter changes what the model writes")
     }
 
-    @Test("greedy samples through proctor serve are the native backend's, field for field",
+    @Test("greedy samples through proctor serve are the native backend's, field for field; with --chat-template the default prefilled prompts are too",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func greedyMatchesNative() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -141,6 +141,26 @@ struct RemoteGenerationTests {
         for (key, record) in expected {
             for field in ["output", "code", "prompt_tokens", "completion_tokens", "stop_reason", "seed", "checkpoint"] {
                 #expect(got[key]?[field] as? NSObject == record[field] as? NSObject, "\(key): \(field) differs")
+            }
+        }
+
+        // The default style prefills the reply; templated here and sent as a completion, the
+        // server is fed the very text the native engine decodes.
+        let nativePrefilled = directory + "/native-prefilled.jsonl", remotePrefilled = directory + "/remote-prefilled.jsonl"
+        let ranPrefilled = try ProctorBinary.run(["generate", "--model", model, "--problems", Self.shortProblems, "--limit", "3",
+                                                  "--max-tokens", "12", "--checkpoint-label", "smol", "--out", nativePrefilled])
+        #expect(ranPrefilled.status == 0, "\(ranPrefilled.stderr)")
+        let templated = try ProctorBinary.run(remoteArguments(
+            url, out: remotePrefilled, extra: ["--max-tokens", "12", "--chat-template", model], problems: Self.shortProblems))
+        #expect(templated.status == 0, "\(templated.stderr)")
+        let nativeRecords = try records(nativePrefilled), remoteRecords = try records(remotePrefilled)
+        #expect(nativeRecords.count == 3 && Set(remoteRecords.keys) == Set(nativeRecords.keys))
+        #expect(nativeRecords.values.contains { ($0["response_prefix"] as? String)?.isEmpty == false },
+                "no default prompt was prefilled")
+        for (key, record) in nativeRecords {
+            for field in ["prompt", "response_prefix", "chat_template", "prompt_format", "output", "code", "prompt_tokens",
+                          "completion_tokens", "stop_reason"] {
+                #expect(remoteRecords[key]?[field] as? NSObject == record[field] as? NSObject, "\(key): \(field) differs")
             }
         }
     }

@@ -24,14 +24,20 @@ public struct RemoteGenerationSettings: Sendable {
     public var samplesPerRequest: Int
     /// Strings that end a sample (not part of its output).
     public var stop: [String]
+    /// The model's chat template, applied here: chat prompts are rendered as the native engine
+    /// renders them, reply prefill included, and sent to the completion endpoint, so a server
+    /// sees token for token the prompt Proctor's own engine would decode. Nil leaves templating
+    /// to the server (the chat endpoint, which cannot continue a prefilled reply).
+    public var chatTemplate: ChatTemplate?
 
     public init(endpoint: EndpointChoice = .auto, model: String? = nil, concurrency: Int = 4,
-                samplesPerRequest: Int = 16, stop: [String] = []) {
+                samplesPerRequest: Int = 16, stop: [String] = [], chatTemplate: ChatTemplate? = nil) {
         self.endpoint = endpoint
         self.model = model
         self.concurrency = concurrency
         self.samplesPerRequest = samplesPerRequest
         self.stop = stop
+        self.chatTemplate = chatTemplate
     }
 }
 
@@ -110,6 +116,10 @@ public final class RemoteSampleGenerator: Sendable {
     /// LiveCodeBench's under `livecodebench`). A chat API cannot continue a
     /// prefilled reply, so EvalPlus's instruction goes without its response prefix.
     func prompt(for problem: Problem) -> CodePrompt {
+        if remote.chatTemplate != nil {
+            // Templated here: the native engine's prompt for a chat model, reply prefill included.
+            return CodeGenerationPrompt.prompt(for: problem, format: settings.promptStyle.format(for: problem, chatModel: true))
+        }
         let chat: Bool
         switch (settings.promptStyle, remote.endpoint) {
         case (.chat, _): chat = true
@@ -127,6 +137,10 @@ public final class RemoteSampleGenerator: Sendable {
     /// forced to the completion endpoint is sent as its user message, and plain text forced to
     /// the chat endpoint as one user message.
     func request(for prompt: CodePrompt) -> (OpenAIClient.Endpoint, [ChatMessage]?, String?) {
+        if let template = remote.chatTemplate, prompt.isChat {
+            let messages = prompt.messages.map { ChatTemplate.Message(role: $0.role, content: $0.content) }
+            return (.completion, nil, template.render(messages) + prompt.responsePrefix)
+        }
         let endpoint: OpenAIClient.Endpoint
         switch remote.endpoint {
         case .auto: endpoint = prompt.isChat ? .chat : .completion
@@ -150,7 +164,9 @@ public final class RemoteSampleGenerator: Sendable {
         var sent = settings
         sent.sampling.stopStrings = remote.stop + settings.sampling.stopStrings.filter { !remote.stop.contains($0) }
         let stop = sent.stopStrings(for: prompt)
-        var promptFields = sent.promptFields(prompt, text: text ?? "", chatTemplate: nil)
+        let templated = remote.chatTemplate != nil && prompt.isChat
+        var promptFields = sent.promptFields(prompt, text: text ?? "",
+                                             chatTemplate: templated ? remote.chatTemplate?.family.rawValue : nil)
         if let messages {
             // The server applies its own chat template: the messages are what was sent.
             promptFields["prompt"] = nil

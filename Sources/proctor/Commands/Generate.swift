@@ -70,7 +70,11 @@ struct Generate: AsyncParsableCommand {
     @OptionGroup(title: "Remote generation")
     var remote: RemoteOptions
 
-    @Option(help: "Chat template to use instead of the model's: chatml, llama3, a Jinja file, or a JSON file with chat_template.")
+    @Option(help: ArgumentHelp("""
+        Chat template to use instead of the model's: chatml, llama3, a Jinja file, a JSON file with chat_template, \
+        or a GGUF (a path or a fetched catalog name) whose template is read. With --backend openai it templates \
+        prompts here and sends them to the completion endpoint, reply prefill included, as the native engine feeds them.
+        """, valueName: "template"))
     var chatTemplate: String?
 
     @Option(help: "The prompt text.")
@@ -176,6 +180,18 @@ struct Generate: AsyncParsableCommand {
         if raw && promptStyle != .auto && promptStyle != .raw { throw ValidationError("--raw asks for plain prompts; --prompt-style \(promptStyle.rawValue) for chat prompts: give one.") }
     }
 
+    /// A `--chat-template`: what `ChatTemplate(specifier:)` takes, or a GGUF file or fetched
+    /// catalog model whose `tokenizer.chat_template` is read.
+    static func chatTemplate(_ specifier: String) throws -> ChatTemplate {
+        let isGGUF = specifier.hasSuffix(".gguf") && FileManager.default.fileExists(atPath: specifier)
+        guard isGGUF || ModelCatalog.model(named: specifier) != nil else { return try ChatTemplate(specifier: specifier) }
+        let path = try ModelCatalog.locate(specifier)
+        guard let template = ChatTemplate(gguf: try GGUFFile(path: path)) else {
+            throw ValidationError("--chat-template \(specifier): \(path) holds no chat template Proctor implements (ChatML, Llama 3).")
+        }
+        return template
+    }
+
     /// The sampling options as the library takes them.
     var sampling: SamplingParameters {
         SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed,
@@ -186,7 +202,9 @@ struct Generate: AsyncParsableCommand {
         if remote.backend == .openai, let problems, let out {
             var set = try loadProblems(problems)
             if let limit { set = Array(set.prefix(limit)) }
-            let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings, remote: remote.settings(stop: stop))
+            let template = try chatTemplate.map { try Self.chatTemplate($0) }
+            let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings,
+                                                  remote: remote.settings(stop: stop, chatTemplate: template))
             let progressLine = ProgressLine(label: "generate")
             try await generator.run(problems: set, out: out, resume: resume, notice: warn) { step in
                 let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
@@ -196,7 +214,7 @@ struct Generate: AsyncParsableCommand {
             print("samples in \(out)")
             return
         }
-        let template = try chatTemplate.map { try ChatTemplate(specifier: $0) }
+        let template = try chatTemplate.map { try Self.chatTemplate($0) }
         let generator = try TextGenerator(modelPath: try ModelCatalog.locate(model!), contextCapacity: contextSize,
                                           threads: threads, batchSize: batchSize, chatTemplate: template)
         if !raw, let problem = generator.chatTemplateProblem {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Inference
 import Remote
 
 /// How `proctor generate --backend openai` reaches an OpenAI-compatible server.
@@ -65,9 +66,9 @@ struct RemoteOptions: ParsableArguments {
     }
 
     /// The remote settings these options describe; `stop` comes from generate's own `--stop`.
-    func settings(stop: [String]) -> RemoteGenerationSettings {
+    func settings(stop: [String], chatTemplate: ChatTemplate? = nil) -> RemoteGenerationSettings {
         RemoteGenerationSettings(endpoint: endpoint, model: remoteModel, concurrency: concurrency,
-                                 samplesPerRequest: samplesPerRequest, stop: stop)
+                                 samplesPerRequest: samplesPerRequest, stop: stop, chatTemplate: chatTemplate)
     }
 }
 
