@@ -21,8 +21,10 @@ struct Generate: AsyncParsableCommand {
             message unless --raw is given. Chat templates of the ChatML and Llama 3 families are \
             recognised; a model with another template is refused unless --chat-template or \
             --raw is given; a model without one (a base model) gets the plain prompt. \
-            --chat-template takes chatml, llama3, a Jinja template file or a JSON file with a \
-            chat_template key (tokenizer_config.json). Special tokens written in the prompt, such as \
+            --chat-template takes chatml, llama3, a Jinja template file, a JSON file with a \
+            chat_template key (tokenizer_config.json), or a GGUF (path or fetched catalog name) \
+            whose template is read; with --backend openai it makes Proctor template the prompts \
+            and send them as completions, prefill included. Special tokens written in the prompt, such as \
             <|im_start|>, are parsed. Timing goes to standard error.
 
             A problem set (--problems): --prompt-style auto (the default) gives a model with a chat \
