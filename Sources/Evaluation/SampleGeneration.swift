@@ -153,12 +153,23 @@ public final class SampleGenerator {
         }
         let total = work.reduce(0) { $0 + $1.indices.count }
         let started = Date()
-        var generated = 0, finished = 0
-        try generator.generate(requests: requests, maxSequences: settings.parallelSequences) { (request, generations) throws(any Error) in
+        // Tokens count as they are decoded (rows in flight included), and progress is told at
+        // least every second, so the rate is right while long samples are still decoding.
+        var generated = 0, finished = 0, reported = Date()
+        let countToken: (Int, Int, Int) -> Bool = { _, _, _ in
+            generated += 1
+            if Date().timeIntervalSince(reported) >= 1 {
+                reported = Date()
+                progress?(GenerationProgress(done: finished, total: total, generatedTokens: generated,
+                                             elapsedSeconds: reported.timeIntervalSince(started)))
+            }
+            return true
+        }
+        try generator.generate(requests: requests, maxSequences: settings.parallelSequences,
+                               onToken: countToken) { (request, generations) throws(any Error) in
             let item = work[request]
             var records: [[String: Any]] = []
             for ((index, sampling), generation) in zip(zip(item.indices, item.samplings), generations) {
-                generated += generation.tokens.count
                 let code = settings.extractor.extract(generation.text, entryPoint: item.problem.entryPoint,
                                                       startsInCode: item.prompt.startsInCode)
                 records.append(item.fields.merging([
