@@ -7,7 +7,8 @@
 # together (continuous batching); llama-cpp-python's server answers one at a time.
 #
 # Usage: [MODEL=smollm2] bench/serve_throughput.sh [ROUNDS] [REQUESTS] [MAX_TOKENS] [CONCURRENCY] [THREADS]
-#        (defaults: 3 rounds, 8 requests, 64 tokens, concurrency 4, 2 threads; MODEL a catalog name)
+#        (defaults: 3 rounds, 8 requests, 64 tokens, concurrency 4, 2 threads; MODEL a catalog name;
+#        PARALLEL: proctor serve --parallel, default 8). Per-request latency: p50 and p99.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
@@ -35,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 "$proctor" serve --model "$model" --host 127.0.0.1 --port 0 --threads "$threads" --context-size 2048 \
-    --served-model-name smollm2 > "$work/proctor.out" 2> "$work/proctor.err" &
+    --parallel "${PARALLEL:-8}" --served-model-name smollm2 > "$work/proctor.out" 2> "$work/proctor.err" &
 pids+=($!)
 for _ in $(seq 1 600); do grep -q listening "$work/proctor.out" 2>/dev/null && break; sleep 0.2; done
 proctor_url="$(sed -n 's/^listening on \(http[^ ]*\) .*/\1/p' "$work/proctor.out")"
@@ -64,12 +65,15 @@ import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 requests, max_tokens, concurrency, threads = sys.argv[2:6]
 print(f"{requests} requests x {max_tokens} tokens, concurrency {concurrency}, {threads} threads, {sys.argv[6]}")
-print(f"{'server':<12}{'rounds':>7}{'median tok/s':>14}{'best tok/s':>12}{'tokens':>8}")
+print(f"{'server':<12}{'rounds':>7}{'median tok/s':>14}{'best tok/s':>12}{'tokens':>8}{'p50 s':>8}{'p99 s':>8}")
 median = {}
 for server in ("proctor", "llama.cpp"):
     runs = [r for r in rows if r["server"] == server]
     median[server] = statistics.median(r["tokens_per_s"] for r in runs)
+    # Latencies: the median over rounds of each round's per-request p50 and p99.
+    p50 = statistics.median(r["latency_p50_s"] for r in runs)
+    p99 = statistics.median(r["latency_p99_s"] for r in runs)
     print(f"{server:<12}{len(runs):>7}{median[server]:>14.1f}{max(r['tokens_per_s'] for r in runs):>12.1f}"
-          f"{runs[0]['completion_tokens']:>8}")
+          f"{runs[0]['completion_tokens']:>8}{p50:>8.2f}{p99:>8.2f}")
 print(f"ratio proctor serve / llama.cpp server (median completion tok/s): {median['proctor'] / median['llama.cpp']:.2f}x")
 PY
