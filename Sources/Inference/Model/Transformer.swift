@@ -133,15 +133,26 @@ final class Transformer {
             }
             // Every row's k, v are cached before any row attends, so a chunk's later rows see
             // its earlier ones; a row never reads a position after its own (causal).
-            // One task per (row, query head), spread over the workers.
+            // One task per (group of rows, query head), spread over the workers: a group is up
+            // to `attentionRows` consecutive rows of one sequence (a prompt chunk), which share
+            // every key and value they read.
             if !s.singlePrecisionCache { Kernels.storeHalf(s.qHalf, s.q, count: n * qDim) }
             let caches = batch.map { s.layerCache(layer: layerIndex, slot: $0.sequence) }
             let positions = batch.map(\.position)
-            parallel.runIndexed(n * c.headCount) { worker, tasks in
+            let groups = Self.attentionGroups(batch, limit: RunState.attentionRows)
+            parallel.runIndexed(groups.count * c.headCount) { worker, tasks in
+                let scores = s.attention + worker * RunState.attentionRows * s.capacity
                 for task in tasks {
-                    let b = task / c.headCount, head = task % c.headCount
-                    attend(head: head, query: s.q + b * qDim, queryHalf: s.qHalf + b * qDim, into: s.xb + b * wide,
-                           position: positions[b], cache: caches[b], scores: s.attention + worker * s.capacity)
+                    let rows = groups[task / c.headCount], head = task % c.headCount
+                    if caches[rows.lowerBound].isSinglePrecision {
+                        for b in rows {
+                            attend(head: head, query: s.q + b * qDim, queryHalf: s.qHalf + b * qDim, into: s.xb + b * wide,
+                                   position: positions[b], cache: caches[b], scores: scores)
+                        }
+                    } else {
+                        attendHalf(head: head, rows: rows, queryHalf: s.qHalf, qDim: qDim, into: s.xb, wide: wide,
+                                   positions: positions, cache: caches[rows.lowerBound], scores: scores)
+                    }
                 }
             }
 
@@ -206,6 +217,86 @@ final class Transformer {
         guard stride != columns else { return UnsafeBufferPointer(start: x, count: rows * columns) }
         for row in 0..<rows { (state.packed + row * columns).update(from: x + row * stride, count: columns) }
         return UnsafeBufferPointer(start: state.packed, count: rows * columns)
+    }
+
+    /// The batch's rows in groups of at most `limit` consecutive rows of one sequence at
+    /// consecutive positions (the rows of a prompt chunk; a decode step's rows stay alone).
+    static func attentionGroups(_ batch: [BatchToken], limit: Int) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        for b in 1...batch.count {
+            let continues = b < batch.count && b - start < limit && batch[b].sequence == batch[start].sequence
+                && batch[b].position == batch[b - 1].position + 1
+            if !continues {
+                groups.append(start..<b)
+                start = b
+            }
+        }
+        return groups
+    }
+
+    /// `attend` on a half-precision cache for a group of rows of one sequence at consecutive
+    /// positions: each key and value is converted to floats once for all the rows that read
+    /// it, and each row's query once. Every row's arithmetic is `attend`'s, operation for
+    /// operation, so the results are bit-identical.
+    ///   queryHalf: [batch, qDim]; out: [batch, wide]; scores: [attentionRows, capacity]
+    private func attendHalf(
+        head: Int, rows: Range<Int>, queryHalf: UnsafeMutablePointer<Float16>, qDim: Int,
+        into out: UnsafeMutablePointer<Float>, wide: Int, positions: [Int], cache: RunState.LayerCache,
+        scores: UnsafeMutablePointer<Float>
+    ) {
+        let c = config, headDim = c.headDimension, capacity = state.capacity
+        let groupSize = c.headCount / c.kvHeadCount
+        let scale = 1 / Float(headDim).squareRoot()
+        let kvOffset = (head / groupSize) * headDim
+        let chunks = headDim / 16, tail = chunks * 16
+        let first = positions[rows.lowerBound], last = positions[rows.upperBound - 1]
+        // The queries as floats  [rows, headDim]
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: RunState.attentionRows * headDim) { queries in
+            withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: max(chunks, 1)) { converted in
+                let queries = queries.baseAddress!, converted = converted.baseAddress!
+                for (r, b) in rows.enumerated() {
+                    let half = queryHalf + b * qDim + head * headDim
+                    for index in 0..<headDim { queries[r * headDim + index] = Float(half[index]) }
+                    (out + b * wide + head * headDim).update(repeating: 0, count: headDim)
+                }
+                // scores[r][past] = q_r · k_past · scale for past ≤ position of row r
+                for past in 0...last {
+                    let key = cache.key(past) + kvOffset
+                    for chunk in 0..<chunks {
+                        converted[chunk] = SIMD16<Float>(UnsafeRawPointer(key + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self))
+                    }
+                    for r in max(0, past - first)..<rows.count {
+                        let query = queries + r * headDim
+                        var accumulator = SIMD16<Float>()
+                        for chunk in 0..<chunks {
+                            accumulator.addProduct(UnsafeRawPointer(query + chunk * 16).loadUnaligned(as: SIMD16<Float>.self),
+                                                   converted[chunk])
+                        }
+                        var total = accumulator.sum()
+                        for index in tail..<headDim { total += query[index] * Float(key[index]) }
+                        scores[r * capacity + past] = total * scale
+                    }
+                }
+                for r in 0..<rows.count { Kernels.softmax(scores + r * capacity, count: first + r + 1) }
+                // out_r += Σ_past half(p_r,past) · v_past
+                for past in 0...last {
+                    let value = cache.value(past) + kvOffset
+                    for chunk in 0..<chunks {
+                        converted[chunk] = SIMD16<Float>(UnsafeRawPointer(value + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self))
+                    }
+                    for r in max(0, past - first)..<rows.count {
+                        let weight = Float(Float16(scores[r * capacity + past]))
+                        let mixed = out + rows.lowerBound * wide + r * wide + head * headDim
+                        for chunk in 0..<chunks {
+                            let sum = UnsafeRawPointer(mixed + chunk * 16).loadUnaligned(as: SIMD16<Float>.self) + weight * converted[chunk]
+                            UnsafeMutableRawPointer(mixed + chunk * 16).storeBytes(of: sum, as: SIMD16<Float>.self)
+                        }
+                        for index in tail..<headDim { mixed[index] += weight * Float(value[index]) }
+                    }
+                }
+            }
+        }
     }
 
     /// Grouped-query attention of one query head of one token: scores over positions
