@@ -114,43 +114,8 @@ public enum Kernels {
         for index in 0..<count { x[index] += y[index] }
     }
 
-    /// out += weight · v with v stored in half precision (the same rounding as the scalar
-    /// loop: a product, then a sum, never fused).  out, values: [count]
-    static func addScaledHalf(_ out: UnsafeMutablePointer<Float>, _ weight: Float, _ values: UnsafePointer<Float16>, count: Int) {
-        var index = 0
-        while index + 16 <= count {
-            let v = SIMD16<Float>(UnsafeRawPointer(values + index).loadUnaligned(as: SIMD16<Float16>.self))
-            let sum = UnsafeRawPointer(out + index).loadUnaligned(as: SIMD16<Float>.self) + weight * v
-            UnsafeMutableRawPointer(out + index).storeBytes(of: sum, as: SIMD16<Float>.self)
-            index += 16
-        }
-        while index < count {
-            out[index] += weight * Float(values[index])
-            index += 1
-        }
-    }
-
     /// out = x rounded to half precision.  x, out: [count]
     static func storeHalf(_ out: UnsafeMutablePointer<Float16>, _ x: UnsafePointer<Float>, count: Int) {
         for index in 0..<count { out[index] = Float16(x[index]) }
-    }
-
-    /// Σ q·k with k stored in half precision; q is rounded to half first, as ggml converts
-    /// the query to the cache's type.  q, k: [count]
-    static func dotHalf(_ q: UnsafePointer<Float16>, _ k: UnsafePointer<Float16>, count: Int) -> Float {
-        var accumulator = SIMD16<Float>()
-        var index = 0
-        while index + 16 <= count {
-            let a = SIMD16<Float>(UnsafeRawPointer(q + index).loadUnaligned(as: SIMD16<Float16>.self))
-            let b = SIMD16<Float>(UnsafeRawPointer(k + index).loadUnaligned(as: SIMD16<Float16>.self))
-            accumulator.addProduct(a, b)
-            index += 16
-        }
-        var total = accumulator.sum()
-        while index < count {
-            total += Float(q[index]) * Float(k[index])
-            index += 1
-        }
-        return total
     }
 }

@@ -146,8 +146,8 @@ final class Transformer {
                     let rows = groups[task / c.headCount], head = task % c.headCount
                     if caches[rows.lowerBound].isSinglePrecision {
                         for b in rows {
-                            attend(head: head, query: s.q + b * qDim, queryHalf: s.qHalf + b * qDim, into: s.xb + b * wide,
-                                   position: positions[b], cache: caches[b], scores: scores)
+                            attend(head: head, query: s.q + b * qDim, into: s.xb + b * wide, position: positions[b],
+                                   cache: caches[b], scores: scores)
                         }
                     } else {
                         attendHalf(head: head, rows: rows, queryHalf: s.qHalf, qDim: qDim, into: s.xb, wide: wide,
@@ -235,10 +235,11 @@ final class Transformer {
         return groups
     }
 
-    /// `attend` on a half-precision cache for a group of rows of one sequence at consecutive
-    /// positions: each key and value is converted to floats once for all the rows that read
-    /// it, and each row's query once. Every row's arithmetic is `attend`'s, operation for
-    /// operation, so the results are bit-identical.
+    /// Attention of one query head on a half-precision cache (llama.cpp's arithmetic: the
+    /// query rounded to halves, the probabilities too before they mix V) for a group of rows
+    /// of one sequence at consecutive positions: each key and value is converted to floats
+    /// once for all the rows that read it, and each row's query once. Every row's arithmetic is
+    /// what it would be alone, operation for operation, so grouping changes no bit.
     ///   queryHalf: [batch, qDim]; out: [batch, wide]; scores: [attentionRows, capacity]
     private func attendHalf(
         head: Int, rows: Range<Int>, queryHalf: UnsafeMutablePointer<Float16>, qDim: Int,
@@ -299,12 +300,13 @@ final class Transformer {
         }
     }
 
-    /// Grouped-query attention of one query head of one token: scores over positions
-    /// 0...position of its sequence, softmax, mix of the values.
-    ///   query, queryHalf, out: [qDim] (only the head's slice is read or written); scores: [capacity]
+    /// Grouped-query attention of one query head of one token on a single-precision cache
+    /// (transformers' arithmetic: float keys, values and probabilities): scores over
+    /// positions 0...position of its sequence, softmax, mix of the values.
+    ///   query, out: [qDim] (only the head's slice is read or written); scores: [capacity]
     private func attend(
-        head: Int, query: UnsafeMutablePointer<Float>, queryHalf: UnsafeMutablePointer<Float16>,
-        into out: UnsafeMutablePointer<Float>, position: Int, cache: RunState.LayerCache, scores: UnsafeMutablePointer<Float>
+        head: Int, query: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>, position: Int,
+        cache: RunState.LayerCache, scores: UnsafeMutablePointer<Float>
     ) {
         let c = config, headDim = c.headDimension
         let groupSize = c.headCount / c.kvHeadCount  // query heads per key/value head
@@ -312,27 +314,13 @@ final class Transformer {
         let kvOffset = (head / groupSize) * headDim
         let mixed = out + head * headDim  // [headDim]
         mixed.update(repeating: 0, count: headDim)
-        if cache.isSinglePrecision {
-            // transformers' arithmetic: float keys, values and probabilities.
-            let queryHead = query + head * headDim  // [headDim]
-            for past in 0...position {
-                scores[past] = Kernels.dot(queryHead, cache.singleKey(past) + kvOffset, count: headDim) * scale
-            }
-            Kernels.softmax(scores, count: position + 1)
-            for past in 0...position {
-                Kernels.addScaled(mixed, scores[past], cache.singleValue(past) + kvOffset, count: headDim)
-            }
-        } else {
-            // llama.cpp's: the query rounded to halves, the probabilities too before they mix V.
-            let queryHead = queryHalf + head * headDim  // [headDim]
-            for past in 0...position {
-                scores[past] = Kernels.dotHalf(queryHead, cache.key(past) + kvOffset, count: headDim) * scale
-            }
-            Kernels.softmax(scores, count: position + 1)
-            for past in 0...position {
-                let weight = Float(Float16(scores[past]))
-                Kernels.addScaledHalf(mixed, weight, cache.value(past) + kvOffset, count: headDim)
-            }
+        let queryHead = query + head * headDim  // [headDim]
+        for past in 0...position {
+            scores[past] = Kernels.dot(queryHead, cache.singleKey(past) + kvOffset, count: headDim) * scale
+        }
+        Kernels.softmax(scores, count: position + 1)
+        for past in 0...position {
+            Kernels.addScaled(mixed, scores[past], cache.singleValue(past) + kvOffset, count: headDim)
         }
     }
 }
