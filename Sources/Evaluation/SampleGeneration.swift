@@ -37,20 +37,6 @@ public struct GenerationSettings: Sendable {
     public func stopStrings(for prompt: CodePrompt) -> [String] {
         sampling.stopStrings + prompt.stopStrings.filter { !sampling.stopStrings.contains($0) }
     }
-
-    /// What a samples record says about how it was prompted and extracted: the format, the
-    /// exact prompt text, the prefilled reply start and stop strings (when there are any), and
-    /// the extractor, so a later `proctor judge` can redo the extraction from `output`.
-    public func promptFields(_ prompt: CodePrompt, text: String, chatTemplate: String?) -> [String: Any] {
-        var fields: [String: Any] = ["prompt_format": prompt.format.rawValue, "prompt": text,
-                                     "extractor": extractor.rawValue]
-        if let chatTemplate { fields["chat_template"] = chatTemplate }
-        if !prompt.responsePrefix.isEmpty { fields["response_prefix"] = prompt.responsePrefix }
-        if prompt.startsInCode { fields["starts_in_code"] = true }
-        let stops = stopStrings(for: prompt)
-        if !stops.isEmpty { fields["stop"] = stops }
-        return fields
-    }
 }
 
 /// Progress of a generation run, after each problem's samples.
@@ -127,7 +113,7 @@ public final class SampleGenerator {
             let indices: [Int]
             let prompt: CodePrompt
             let text: String
-            let fields: [String: Any]
+            let record: SampleRecord
             let samplings: [SamplingParameters]
         }
         let work: [Work] = problems.compactMap { problem in
@@ -137,15 +123,15 @@ public final class SampleGenerator {
             guard !indices.isEmpty else { return nil }
             let prompt = self.prompt(for: problem)
             let text = promptText(for: prompt)
-            let fields = settings.promptFields(prompt, text: text,
-                                               chatTemplate: prompt.isChat ? generator.chatTemplate?.family.rawValue : nil)
+            let record = SampleRecord(prompt: prompt, text: text, settings: settings,
+                                      chatTemplate: prompt.isChat ? generator.chatTemplate?.family.rawValue : nil)
             let samplings = indices.map { index in
                 var sampling = settings.sampling
                 sampling.seed = Self.seed(base: settings.sampling.seed, problemID: problem.id, index: index)
                 sampling.stopStrings = settings.stopStrings(for: prompt)
                 return sampling
             }
-            return Work(problem: problem, indices: indices, prompt: prompt, text: text, fields: fields, samplings: samplings)
+            return Work(problem: problem, indices: indices, prompt: prompt, text: text, record: record, samplings: samplings)
         }
         let requests = work.map { item in
             DecodeRequest(prompt: generator.promptTokens(for: item.text, raw: true),
@@ -168,17 +154,20 @@ public final class SampleGenerator {
         try generator.generate(requests: requests, maxSequences: settings.parallelSequences,
                                onToken: countToken) { (request, generations) throws(any Error) in
             let item = work[request]
-            var records: [[String: Any]] = []
+            var records: [SampleRecord] = []
             for ((index, sampling), generation) in zip(zip(item.indices, item.samplings), generations) {
-                let code = settings.extractor.extract(generation.text, entryPoint: item.problem.entryPoint,
-                                                      startsInCode: item.prompt.startsInCode)
-                records.append(item.fields.merging([
-                    "problem_id": item.problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
-                    "output": generation.text, "code": code,
-                    "prompt_tokens": generation.promptTokenCount, "completion_tokens": generation.tokens.count,
-                    "stop_reason": generation.stopReason.rawValue,
-                    "seconds": generation.prefillSeconds + generation.decodeSeconds, "seed": Int(truncatingIfNeeded: sampling.seed),
-                ]) { _, sample in sample })
+                var record = item.record
+                record.problemID = item.problem.id
+                record.sampleIndex = index
+                record.output = generation.text
+                record.code = settings.extractor.extract(generation.text, entryPoint: item.problem.entryPoint,
+                                                         startsInCode: item.prompt.startsInCode)
+                record.promptTokens = generation.promptTokenCount
+                record.completionTokens = generation.tokens.count
+                record.stopReason = generation.stopReason.rawValue
+                record.seconds = generation.prefillSeconds + generation.decodeSeconds
+                record.seed = Int(truncatingIfNeeded: sampling.seed)
+                records.append(record)
             }
             try file.append(records)
             finished += item.indices.count

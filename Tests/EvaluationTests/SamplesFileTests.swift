@@ -4,8 +4,10 @@ import Testing
 
 @Suite("Samples files: one writer, torn lines")
 struct SamplesFileTests {
-    static func record(_ index: Int) -> [String: Any] {
-        ["problem_id": "p", "checkpoint": "base", "sample_index": index, "code": "print(\(index))\n"]
+    static func record(_ index: Int) throws -> SampleRecord {
+        let line = #"{"problem_id": "p", "checkpoint": "base", "sample_index": \#(index), "output": "x", "code": "print(1)\n", "#
+            + #""prompt_format": "raw", "extractor": "auto", "stop_reason": "maxTokens", "seconds": 0.5, "seed": 7}"#
+        return try JSONDecoder().decode(SampleRecord.self, from: Data(line.utf8))
     }
 
     @Test("a second writer is refused, resuming or not, and the file keeps its samples; a torn last line is cut and reported on resume")
@@ -38,6 +40,9 @@ struct SamplesFileTests {
         try resumed.append([Self.record(2)])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.split(separator: "\n").count == 3 && text.hasSuffix("\n"))
+        let last = try JSONDecoder().decode(SampleRecord.self, from: Data(text.split(separator: "\n")[2].utf8))
+        #expect(try last == Self.record(2), "a record reads back as it was written")
+        #expect(!text.contains("prompt_tokens"), "absent fields are left out of the line")
     }
 
     @Test("one proctor eval per run folder: a second lock on the folder is refused until the first is let go")

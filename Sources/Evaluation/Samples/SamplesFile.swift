@@ -47,10 +47,10 @@ public final class SamplesFile: @unchecked Sendable {
     }
 
     /// Appends `records` (one line each, in one write) and waits until they are on disk.
-    public func append(_ records: [[String: Any]]) throws {
+    public func append(_ records: [SampleRecord]) throws {
         var lines = Data()
         for record in records {
-            lines.append(try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]))
+            lines.append(try record.line())
             lines.append(0x0A)
         }
         try lock.withLock {

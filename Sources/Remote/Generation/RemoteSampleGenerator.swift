@@ -165,12 +165,11 @@ public final class RemoteSampleGenerator: Sendable {
         sent.sampling.stopStrings = remote.stop + settings.sampling.stopStrings.filter { !remote.stop.contains($0) }
         let stop = sent.stopStrings(for: prompt)
         let templated = remote.chatTemplate != nil && prompt.isChat
-        var promptFields = sent.promptFields(prompt, text: text ?? "",
-                                             chatTemplate: templated ? remote.chatTemplate?.family.rawValue : nil)
+        var template = SampleRecord(prompt: prompt, text: text, settings: sent,
+                                    chatTemplate: templated ? remote.chatTemplate?.family.rawValue : nil)
         if let messages {
             // The server applies its own chat template: the messages are what was sent.
-            promptFields["prompt"] = nil
-            promptFields["prompt_messages"] = messages.map { ["role": $0.role, "content": $0.content] }
+            template.promptMessages = messages.map { SampleRecord.Message(role: $0.role, content: $0.content) }
         }
         let model = remote.model ?? settings.checkpoint
         var remaining = unit.indices[...]
@@ -190,27 +189,28 @@ public final class RemoteSampleGenerator: Sendable {
             let seconds = Date().timeIntervalSince(started)
             let choices = response.choices.sorted { $0.index < $1.index }.prefix(count)
             if choices.count < count { shape.noteIgnoresN() }
-            var records: [[String: Any]] = []
+            var records: [SampleRecord] = []
             for (choice, index) in zip(choices, remaining) {
                 // Stop strings beyond what a request may carry are applied here, with the same result.
                 let (output, cut) = Self.cut(choice.text ?? choice.message?.content ?? "", atFirstOf: stop)
-                var record = promptFields.merging([
-                    "problem_id": unit.problem.id, "checkpoint": settings.checkpoint, "sample_index": index,
-                    "output": output,
-                    "code": settings.extractor.extract(output, entryPoint: unit.problem.entryPoint,
-                                                       startsInCode: prompt.startsInCode),
-                    "stop_reason": cut ? TextGenerator.StopReason.stopString.rawValue : Self.stopReason(choice.finishReason),
-                    "seconds": seconds,
-                    "seed": Int(truncatingIfNeeded: seed), "model": response.model ?? model,
-                ]) { _, sample in sample }
+                var record = template
+                record.problemID = unit.problem.id
+                record.sampleIndex = index
+                record.output = output
+                record.code = settings.extractor.extract(output, entryPoint: unit.problem.entryPoint,
+                                                         startsInCode: prompt.startsInCode)
+                record.stopReason = cut ? TextGenerator.StopReason.stopString.rawValue : Self.stopReason(choice.finishReason)
+                record.seconds = seconds
+                record.seed = Int(truncatingIfNeeded: seed)
+                record.model = response.model ?? model
                 if let usage = response.usage {
-                    record["prompt_tokens"] = usage.promptTokens
+                    record.promptTokens = usage.promptTokens
                     // Usage counts the whole request: per sample only when it holds one choice.
                     if choices.count == 1 {
-                        record["completion_tokens"] = usage.completionTokens
+                        record.completionTokens = usage.completionTokens
                     } else {
-                        record["request_completion_tokens"] = usage.completionTokens
-                        record["request_samples"] = choices.count
+                        record.requestCompletionTokens = usage.completionTokens
+                        record.requestSamples = choices.count
                     }
                 }
                 records.append(record)
