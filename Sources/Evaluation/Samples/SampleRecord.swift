@@ -6,17 +6,6 @@ import Judge
 /// from it, how it was prompted (so `proctor judge` can redo the extraction and a reader can
 /// see the exact prompt), and what it cost. Absent fields are left out of the line.
 public struct SampleRecord: Codable, Sendable, Equatable {
-    /// One message sent to a chat endpoint that templated it itself.
-    public struct Message: Codable, Sendable, Equatable {
-        public var role: String
-        public var content: String
-
-        public init(role: String, content: String) {
-            self.role = role
-            self.content = content
-        }
-    }
-
     public var problemID: String
     public var checkpoint: String
     public var sampleIndex: Int
@@ -30,7 +19,8 @@ public struct SampleRecord: Codable, Sendable, Equatable {
     /// The exact text the model was fed (template and prefill included); nil when a chat
     /// endpoint templated `promptMessages` itself.
     public var prompt: String?
-    public var promptMessages: [Message]?
+    /// The messages sent to a chat endpoint that templated them itself.
+    public var promptMessages: [CodePrompt.Message]?
     public var chatTemplate: String?
     public var responsePrefix: String?
     public var startsInCode: Bool?

@@ -19,7 +19,7 @@ public struct CodePrompt: Sendable, Equatable {
     }
 
     /// A chat message: role and content.
-    public struct Message: Sendable, Equatable {
+    public struct Message: Codable, Sendable, Equatable {
         public var role: String
         public var content: String
 

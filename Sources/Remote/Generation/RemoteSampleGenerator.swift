@@ -169,7 +169,7 @@ public final class RemoteSampleGenerator: Sendable {
                                     chatTemplate: templated ? remote.chatTemplate?.family.rawValue : nil)
         if let messages {
             // The server applies its own chat template: the messages are what was sent.
-            template.promptMessages = messages.map { SampleRecord.Message(role: $0.role, content: $0.content) }
+            template.promptMessages = messages.map { CodePrompt.Message(role: $0.role, content: $0.content) }
         }
         let model = remote.model ?? settings.checkpoint
         var remaining = unit.indices[...]
