@@ -231,16 +231,11 @@ public final class EvalPipeline {
         let samples = all.filter { $0.checkpoint == spec.label && $0.index < config.samplesPerProblem }
         let manifest = ResultManifest(harnessVersion: harnessVersion, problemsHash: JudgeSession.problemsHash(problems),
                                       settings: config.judge.manifestSettings, shard: nil)
-        let file = try ResultFile(path: resultsPath, resume: true)
-        try ResultFile.writeManifest(manifest, for: resultsPath)
-        let done = Set(try ResultFile.read(resultsPath).map(\.key))
-        let (work, _) = session.pending(samples, done: done)
-        guard !work.isEmpty else { return 0 }
-        try session.run(work, results: file) { step in
+        let run = try session.judge(samples, into: resultsPath, manifest: manifest, resume: true) { step in
             progress(EvalProgress(stage: .judge, checkpoint: spec.label, done: step.done, total: step.total,
                                   elapsedSeconds: step.elapsedSeconds, note: "AC \(step.accepted)"))
         }
-        return work.count
+        return run.judged
     }
 
     /// The report from the results files: this configuration's checkpoints, problems and n only,

@@ -79,6 +79,37 @@ public final class JudgeSession: Sendable {
         if let error = state.error { throw error }
     }
 
+    /// What `judge(_:into:manifest:resume:)` did.
+    public struct ResumedRun: Sendable {
+        /// Samples judged by this run.
+        public var judged: Int
+        /// Samples the results file already held (with `resume`).
+        public var alreadyJudged: Int
+        /// Problems the samples name that this session does not have (skipped).
+        public var unknownProblems: Set<String>
+        /// What opening the results file repaired, if anything (a torn last line cut).
+        public var repairNote: String?
+    }
+
+    /// The judge stage of `proctor judge` and `proctor eval`: judges into `out` what it does not
+    /// hold yet. With `resume`, a results file judged under another manifest (other problems,
+    /// limits or harness) is refused, naming the file, and the samples already judged are
+    /// skipped; without it the file starts anew. The file is held by this run alone (see
+    /// `OutputFile`) and `manifest` is written beside it before the first result.
+    public func judge(_ samples: [Sample], into out: String, manifest: ResultManifest, resume: Bool,
+                      progress: (@Sendable (JudgeProgress) -> Void)? = nil) throws -> ResumedRun {
+        if resume, let existing = ResultFile.readManifest(for: out), !existing.isCompatible(with: manifest) {
+            throw JudgeError("was judged with other problems or settings (\(ResultFile.manifestPath(for: out))); "
+                             + "judge into a new file", file: out)
+        }
+        let file = try ResultFile(path: out, resume: resume)
+        try ResultFile.writeManifest(manifest, for: out)
+        let done = resume ? Set(try ResultFile.read(out).map(\.key)) : []
+        let (work, unknown) = pending(samples, done: done)
+        if !work.isEmpty { try run(work, results: file, progress: progress) }
+        return ResumedRun(judged: work.count, alreadyJudged: done.count, unknownProblems: unknown, repairNote: file.repairNote)
+    }
+
     /// A hash over every problem's id, limits, checker and tests (FNV-1a, 64 bits), for manifests.
     public static func problemsHash(_ problems: [Problem]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -83,26 +83,18 @@ struct JudgeCommand: ParsableCommand {
             harnessVersion: harnessVersion, problemsHash: JudgeSession.problemsHash(problemList),
             settings: ["time_limit_factor": String(judging.timeLimitFactor), "all_tests": String(judging.allTests)],
             shard: shard)
-        if resume, let existing = ResultFile.readManifest(for: out), !existing.isCompatible(with: manifest) {
-            throw ValidationError("\(out) was judged with other problems or settings; judge into a new file")
-        }
-        let file = try ResultFile(path: out, resume: resume)
-        if let repair = file.repairNote { warn(repair) }
-        try ResultFile.writeManifest(manifest, for: out)
-        let done = resume ? Set(try ResultFile.read(out).map(\.key)) : []
-        let (work, unknown) = session.pending(allSamples, done: done)
-        for id in unknown.sorted() { warn("samples name problem '\(id)', which is not in \(problems); skipped") }
-        if !done.isEmpty { warn("resuming: \(done.count) samples already judged, \(work.count) to go") }
-
         let progress = ProgressLine(label: "judge")
-        try session.run(work, results: file) { step in
+        let run = try session.judge(allSamples, into: out, manifest: manifest, resume: resume) { step in
             progress.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
                             extra: "AC \(step.accepted)")
         }
+        if let repair = run.repairNote { warn(repair) }
+        for id in run.unknownProblems.sorted() { warn("samples name problem '\(id)', which is not in \(problems); skipped") }
+        if run.alreadyJudged > 0 { warn("resumed: \(run.alreadyJudged) samples were already judged") }
         if format == .humanEval {
             try HumanEvalResults.write(samplesPath: samples, results: try ResultFile.read(out))
         }
         let records = try ResultFile.read(out)
-        print("judged \(work.count) samples (\(records.count) in \(out)); accepted \(records.filter(\.passed).count)")
+        print("judged \(run.judged) samples (\(records.count) in \(out)); accepted \(records.filter(\.passed).count)")
     }
 }
