@@ -75,14 +75,18 @@ let package = Package(
 
         // Pipelines across roles: sampling a problem set into a samples file; `proctor eval`
         // (checkpoints → samples → results → report in one resumable run directory).
-        .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
+        // The samples stage shared by the native and remote generators: settings, the seed rule,
+        // the typed samples line and the samples file (one writer, fsync, resume).
+        .target(name: "Samples", dependencies: ["Inference", "Judge"]),
+
+        .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Samples", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
 
         // The OpenAI-compatible wire format (requests, answers, errors), shared by the client and the server.
         .target(name: "OpenAIWire"),
 
         // OpenAI-compatible generation: an HTTP client with retries, remote sampling of a problem set.
-        .target(name: "Remote", dependencies: ["OpenAIWire", "Evaluation", "Inference", "Judge"]),
+        .target(name: "Remote", dependencies: ["OpenAIWire", "Samples", "Inference", "Judge"]),
 
         // `proctor serve`: the native engine behind an OpenAI-compatible HTTP endpoint.
         .target(
@@ -96,8 +100,8 @@ let package = Package(
         .executableTarget(
             name: "proctor",
             dependencies: [
-                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Evaluation", "Adapters",
-                "Remote", "Serving",
+                "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Samples", "Evaluation",
+                "Adapters", "Remote", "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -105,7 +109,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Metrics", "Sandbox", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Adapters", "Inference", "Judge", "Reports", "Metrics", "Sandbox", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Samples", "Adapters", "Inference", "Judge", "Reports", "Metrics", "Sandbox", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
         // Runs the built `proctor score-text` on the example files in its Fixtures folder.

@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import Inference
 import Judge
+import Samples
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Evaluation
+import Samples
 import Testing
 
 @Suite("Samples files: one writer, torn lines")

@@ -1,6 +1,7 @@
 import Foundation
 import Inference
 import Judge
+import Samples
 
 /// One checkpoint of an evaluation: what generates its samples and how. Everything that
 /// decides a checkpoint's samples lives here, so adapters and other backends extend this one

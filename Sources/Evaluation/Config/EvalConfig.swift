@@ -1,4 +1,5 @@
 import Foundation
+import Samples
 
 /// Everything `proctor eval` needs: the problems, the checkpoints and how they are sampled,
 /// how samples are judged, optional text predictions, and the run directory. Read from one

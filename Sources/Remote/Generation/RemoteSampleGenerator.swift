@@ -1,8 +1,8 @@
-import Evaluation
 import Foundation
 import Inference
 import Judge
 import OpenAIWire
+import Samples
 
 /// How a problem set is sampled from an OpenAI-compatible server.
 public struct RemoteGenerationSettings: Sendable {
@@ -176,7 +176,7 @@ public final class RemoteSampleGenerator: Sendable {
         var outcome = UnitOutcome(samples: 0, completionTokens: 0)
         while let first = remaining.first {
             let count = shape.ignoresN ? 1 : remaining.count
-            let seed = SampleGenerator.seed(base: settings.sampling.seed, problemID: unit.problem.id, index: first)
+            let seed = GenerationSettings.seed(base: settings.sampling.seed, problemID: unit.problem.id, index: first)
             let request = GenerationRequest(
                 model: model, messages: messages, prompt: text, n: count,
                 temperature: settings.sampling.temperature, topP: settings.sampling.topP,

@@ -5,6 +5,7 @@ import Foundation
 import Inference
 import Judge
 import Remote
+import Samples
 
 /// `proctor generate`: sample a completion from a GGUF model or a Hugging Face folder on the CPU,
 /// or from an OpenAI-compatible server.

@@ -3,6 +3,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Inference
+import Samples
 import Serving
 
 /// `proctor serve`: the native engine behind an OpenAI-compatible HTTP endpoint.
