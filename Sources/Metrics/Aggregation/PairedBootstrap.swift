@@ -49,15 +49,7 @@ public struct PairedBootstrap: Sendable {
         let differences = zip(a, b).map { $1 - $0 }
         let count = differences.count
         let observed = differences.reduce(0, +) / Double(count)
-        var generator = SplitMix64(seed: seed)
-        var means: [Double] = []
-        means.reserveCapacity(resamples)
-        for _ in 0..<resamples {
-            var sum = 0.0
-            for _ in 0..<count { sum += differences[generator.nextIndex(below: count)] }
-            means.append(sum / Double(count))
-        }
-        means.sort()
+        let means = BootstrapResampling.means(of: differences, resamples: resamples, seed: seed).sorted()
         let tail = (1 - confidence) / 2
         return MeanDifference(difference: observed,
                               lower: PairedBootstrap.quantile(means, tail),
@@ -71,16 +63,10 @@ public struct PairedBootstrap: Sendable {
     public func statisticDifference(itemCount: Int, statistic: ([Int]) -> (a: Double, b: Double)) -> MeanDifference {
         precondition(itemCount > 0, "needs at least one item")
         let whole = statistic(Array(0..<itemCount))
-        var generator = SplitMix64(seed: seed)
-        var differences: [Double] = []
-        differences.reserveCapacity(resamples)
-        var indices = Array(repeating: 0, count: itemCount)
-        for _ in 0..<resamples {
-            for position in 0..<itemCount { indices[position] = generator.nextIndex(below: itemCount) }
+        let differences = BootstrapResampling.statistics(itemCount: itemCount, resamples: resamples, seed: seed) { indices in
             let resampled = statistic(indices)
-            differences.append(resampled.b - resampled.a)
-        }
-        differences.sort()
+            return resampled.b - resampled.a
+        }.sorted()
         let tail = (1 - confidence) / 2
         return MeanDifference(difference: whole.b - whole.a,
                               lower: PairedBootstrap.quantile(differences, tail),

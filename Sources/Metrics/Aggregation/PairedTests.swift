@@ -23,12 +23,7 @@ public func pairedBootstrapPValue(differences: [Double], resamples: Int = 10_000
     let count = differences.count
     let observed = differences.reduce(0, +) / Double(count)
     if differences.allSatisfy({ $0 == differences[0] }) { return observed == 0 ? 1 : 0 }
-    var generator = SplitMix64(seed: seed)
-    var extreme = 0
-    for _ in 0..<resamples {
-        var sum = 0.0
-        for _ in 0..<count { sum += differences[generator.nextIndex(below: count)] }
-        if abs(sum / Double(count) - observed) >= abs(observed) { extreme += 1 }
-    }
+    let extreme = BootstrapResampling.means(of: differences, resamples: resamples, seed: seed)
+        .filter { abs($0 - observed) >= abs(observed) }.count
     return Double(extreme + 1) / Double(resamples + 1)
 }

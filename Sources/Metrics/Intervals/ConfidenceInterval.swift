@@ -49,15 +49,7 @@ public func bootstrapMeanInterval(_ values: [Double], resamples: Int = 10_000, s
 public func bootstrapStatisticInterval(itemCount: Int, resamples: Int = 10_000, seed: UInt64 = 0x5EED,
                                        statistic: ([Int]) -> Double) -> ConfidenceInterval {
     precondition(itemCount > 0 && resamples > 0)
-    var generator = SplitMix64(seed: seed)
-    var values: [Double] = []
-    values.reserveCapacity(resamples)
-    var indices = Array(repeating: 0, count: itemCount)
-    for _ in 0..<resamples {
-        for position in 0..<itemCount { indices[position] = generator.nextIndex(below: itemCount) }
-        values.append(statistic(indices))
-    }
-    values.sort()
+    let values = BootstrapResampling.statistics(itemCount: itemCount, resamples: resamples, seed: seed, statistic).sorted()
     return ConfidenceInterval(lower: PairedBootstrap.quantile(values, 0.025), upper: PairedBootstrap.quantile(values, 0.975),
                               confidence: 0.95, method: "bootstrap")
 }
