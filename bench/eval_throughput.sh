@@ -6,7 +6,7 @@
 # checks that both write the same outputs (they must: batching never changes a token). With
 # --peer, llama.cpp (llama-cpp-python 0.3.36, .venv-inference/, a 12-minute build the first
 # time) then completes the same recorded prompts one after another, as a user would without
-# Proctor (bench/humaneval_llama_cpp.py; its own 768-token limit, the prompts' stop strings).
+# Proctor (bench/humaneval_llama_cpp.py; the same 384-token limit, the prompts' stop strings).
 # Usage: bench/eval_throughput.sh MODEL [LIMIT] [--peer]
 #   bench/eval_throughput.sh qwen2.5-coder-0.5b-instruct 40
 set -euo pipefail
@@ -55,7 +55,7 @@ if [[ "$peer" == "--peer" ]]; then
     venv="$(scripts/fixtures/make_inference_venv.sh)"
     rm -f "$work/llama.cpp.jsonl"
     started=$(date +%s.%N)
-    "$venv/bin/python" bench/humaneval_llama_cpp.py "$model_file" "$work/parallel-1.jsonl" "$work/llama.cpp.jsonl" 2>/dev/null
+    MAX_TOKENS=384 "$venv/bin/python" bench/humaneval_llama_cpp.py "$model_file" "$work/parallel-1.jsonl" "$work/llama.cpp.jsonl" 2>/dev/null
     seconds=$("$python" -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$started" "$(date +%s.%N)")
     generated=$(tokens "$work/llama.cpp.jsonl")
     echo "llama.cpp, one prompt after another: $seconds s, $generated tokens, $("$python" -c "print(f'{$generated / $seconds:.1f}')") generated tok/s"

@@ -4,7 +4,7 @@ Usage: humaneval_llama_cpp.py MODEL.gguf PROCTOR_SAMPLES.jsonl OUT.jsonl
 
 Each record's `prompt` (the full text Proctor tokenized, chat template and any prefilled reply
 start included) is tokenized by llama.cpp with special tokens parsed and no BOS, as Proctor
-does, and completed greedily (temperature 0) up to the run's max tokens (768) with the record's
+does, and completed greedily (temperature 0) up to the run's max tokens (768, or $MAX_TOKENS) with the record's
 `stop` strings. OUT gets Proctor's samples format with checkpoint "llama.cpp" and the raw
 `output` (no `code`), plus the record's extractor and starts_in_code, so `proctor judge`
 extracts the code by the same rule as it did for Proctor's samples. Records already in OUT
@@ -17,7 +17,8 @@ import time
 
 import llama_cpp
 
-MAX_TOKENS = 768
+# The run's new-token limit: 768 for HumanEval; a caller with another sets MAX_TOKENS.
+MAX_TOKENS = int(os.environ.get("MAX_TOKENS", "768"))
 
 
 def main():
