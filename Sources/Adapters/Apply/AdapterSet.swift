@@ -133,3 +133,12 @@ public struct AdapterSelection: ProjectionAdapter {
         return LoRAPair(a: pair.a, b: b, scale: pair.scale)
     }
 }
+
+extension AdapterSet {
+    /// A command line's `NAME=DIR` adapter argument as (name, directory); nil when it has no
+    /// `=` or an empty name.
+    public static func labelledPath(_ argument: String) -> (label: String, path: String)? {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+}

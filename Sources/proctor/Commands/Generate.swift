@@ -208,12 +208,8 @@ struct Generate: AsyncParsableCommand {
             let template = try chatTemplate.map { try Self.chatTemplate($0) }
             let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings,
                                                   remote: remote.settings(stop: stop, chatTemplate: template))
-            let progressLine = ProgressLine(label: "generate")
-            try await generator.run(problems: set, out: out, resume: resume, notice: warn) { step in
-                let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
-                progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
-                                    extra: String(format: "%.1f tok/s", rate))
-            }
+            try await generator.run(problems: set, out: out, resume: resume, notice: warn,
+                                    progress: Self.showProgress(ProgressLine(label: "generate")))
             print("samples in \(out)")
             return
         }
@@ -232,15 +228,12 @@ struct Generate: AsyncParsableCommand {
                 generator.adapter = adapter
                 var labelled = settings
                 labelled.checkpoint = label
-                let progressLine = ProgressLine(label: "generate \(label)")
                 // Without --resume only the first label starts --out afresh; the others append
                 // beside it (a later label must not truncate the samples of an earlier one).
                 let appending = resume || position > 0
-                try SampleGenerator(generator: generator, settings: labelled).run(problems: set, out: out, resume: appending, notice: warn) { step in
-                    let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
-                    progressLine.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds,
-                                        extra: String(format: "%.1f tok/s", rate))
-                }
+                try SampleGenerator(generator: generator, settings: labelled).run(
+                    problems: set, out: out, resume: appending, notice: warn,
+                    progress: Self.showProgress(ProgressLine(label: "generate \(label)")))
             }
             print("samples in \(out)")
             return
@@ -266,13 +259,12 @@ struct Generate: AsyncParsableCommand {
                 order.append("base")
                 continue
             }
-            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            guard let spec = AdapterSet.labelledPath(argument) else {
                 throw ValidationError("--adapter '\(argument)': give LABEL=DIR (a PEFT adapter directory) or `base`.")
             }
-            let label = String(argument[..<equals])
-            guard label != "base" else { throw ValidationError("--adapter: the label `base` is the model alone; name the adapter otherwise.") }
-            specs.append((label, String(argument[argument.index(after: equals)...])))
-            order.append(label)
+            guard spec.label != "base" else { throw ValidationError("--adapter: the label `base` is the model alone; name the adapter otherwise.") }
+            specs.append(spec)
+            order.append(spec.label)
         }
         let set = try AdapterSet(loading: specs, base: generator.config, source: model ?? "the model")
         return order.map { ($0, set.selection($0 == "base" ? nil : $0)) }
@@ -328,6 +320,14 @@ struct Generate: AsyncParsableCommand {
             format: "prompt %d tokens, %.1f tokens/s; generated %d tokens in %d samples, %.1f tokens/s decoding, %.1f tokens/s with the prompt\n",
             promptIDs.count, Double(promptIDs.count) / max(prefillSeconds, 1e-9), tokens, n,
             Double(tokens) / max(decodeSeconds, 1e-9), Double(tokens) / max(decodeSeconds + prefillSeconds, 1e-9)).utf8))
+    }
+
+    /// A progress handler that shows samples done, the ETA and the generated tokens per second.
+    static func showProgress(_ line: ProgressLine) -> @Sendable (GenerationProgress) -> Void {
+        { step in
+            let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
+            line.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds, extra: String(format: "%.1f tok/s", rate))
+        }
     }
 
     /// How samples of a problem set are drawn, for either backend.

@@ -101,10 +101,10 @@ struct Serve: AsyncParsableCommand {
         let names = servedModelName.isEmpty ? ["base"] : servedModelName
         var specs: [(label: String, path: String)] = []
         for argument in adapters {
-            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            guard let spec = AdapterSet.labelledPath(argument) else {
                 throw ValidationError("--adapter '\(argument)': give NAME=DIR (a PEFT adapter directory).")
             }
-            specs.append((String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
+            specs.append(spec)
         }
         let adapterSet = try AdapterSet(loading: specs, base: generator.config, source: modelPath)
         let served = specs.compactMap { spec in adapterSet.selection(spec.label).map { (name: spec.label, adapter: $0 as ProjectionAdapter) } }
