@@ -104,6 +104,23 @@ struct ResultFileTests {
         _ = try ResultFile(path: path, resume: true)
     }
 
+    @Test("--resume on a results file judged under other settings is refused, naming the file, and the file is left as it is")
+    func resumeUnderOtherSettingsIsRefused() throws {
+        let run = try Self.makeRun()
+        defer { try? FileManager.default.removeItem(atPath: run.directory) }
+        let out = run.directory + "/results.jsonl"
+        let first = try ProctorBinary.run(["judge", "--problems", run.problems, "--samples", run.samples, "--out", out,
+                                           "--workers", "1"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        let resumed = try ProctorBinary.run(["judge", "--problems", run.problems, "--samples", run.samples, "--out", out,
+                                             "--resume", "--time-limit-factor", "2"])
+        #expect(resumed.status != 0)
+        #expect(resumed.stderr.contains("was judged with other problems or settings") && resumed.stderr.contains(out),
+                "\(resumed.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+    }
+
     @Test("proctor judge on a results file another process is writing exits with the reason and writes nothing")
     func judgeRefusesASecondWriter() throws {
         let run = try Self.makeRun()
