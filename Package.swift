@@ -101,7 +101,7 @@ let package = Package(
             name: "proctor",
             dependencies: [
                 "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Samples", "Evaluation",
-                "Adapters", "Remote", "Serving",
+                "Adapters", "Remote", "Serving", "OpenAIWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

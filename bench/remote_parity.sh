@@ -5,7 +5,9 @@
 #   1. natively: proctor generate --model MODEL
 #   2. by llama.cpp's OpenAI-compatible server (llama-cpp-python 0.3.36, .venv-inference/) on the
 #      same GGUF: proctor generate --backend openai --chat-template MODEL (Proctor renders the
-#      chat prompt with the model's own template, prefill included; the server completes it).
+#      chat prompt with the model's own template, prefill included; the server completes it),
+#      with repeat_penalty 1.0 sent in every request (`--request-field`): the server's default
+#      is 1.1, the native engine applies none, and greedy outputs part at the first repeat.
 # Both are judged by `proctor judge` and compared by `proctor report` (paired, per problem); the
 # script also counts outputs identical text for text. Files stay in $OUT (runs/remote-parity-MODEL).
 # Usage: bench/remote_parity.sh MODEL [LIMIT]
@@ -43,6 +45,7 @@ wait_for_health "http://127.0.0.1:$port/v1/models" || { cat "$out/llama-server.l
 started=$(date +%s)
 "$proctor" generate --backend openai --base-url "http://127.0.0.1:$port/v1" --remote-model llama.cpp \
     --chat-template "$model" "${common[@]}" --concurrency 1 --checkpoint-label llama.cpp-server \
+    --request-field repeat_penalty=1.0 \
     --out "$out/server.jsonl" --resume
 echo "llama.cpp server generation: $(( $(date +%s) - started )) s"
 kill $server 2>/dev/null || true

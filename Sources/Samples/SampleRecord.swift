@@ -38,6 +38,8 @@ public struct SampleRecord: Codable, Sendable, Equatable {
     public var seed: Int
     /// The model name a server answered with (remote samples).
     public var model: String?
+    /// Extra fields sent with a remote request, each as `name=JSON` (`--request-field`).
+    public var requestFields: [String]?
 
     enum CodingKeys: String, CodingKey {
         case problemID = "problem_id", checkpoint, sampleIndex = "sample_index", output, code
@@ -45,7 +47,7 @@ public struct SampleRecord: Codable, Sendable, Equatable {
         case responsePrefix = "response_prefix", startsInCode = "starts_in_code", stop, extractor
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
         case requestCompletionTokens = "request_completion_tokens", requestSamples = "request_samples"
-        case stopReason = "stop_reason", seconds, seed, model
+        case stopReason = "stop_reason", seconds, seed, model, requestFields = "request_fields"
     }
 
     /// A record of how `prompt` was put (rendered as `text`; `chatTemplate` the template's

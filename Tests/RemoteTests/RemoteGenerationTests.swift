@@ -232,6 +232,55 @@ struct RemoteGenerationTests {
         #expect(got.values.allSatisfy { $0["model"] as? String == "served-name" && ($0["output"] as? String)?.isEmpty == false })
     }
 
+    @Test("--request-field adds a server's own option to every request body as JSON and records it in each sample")
+    func requestFieldsAreSentAndRecorded() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/log"
+        let (server, url) = try faultServer([], log: log)
+        defer { server.stop() }
+        let out = directory + "/samples.jsonl"
+        let run = try ProctorBinary.run(remoteArguments(url, out: out, extra: [
+            "--request-field", "repeat_penalty=1.0", "--request-field", "grammar=\"root ::= [a-z]\"",
+            "--request-field", "logit_bias={\"15\": -100}",
+        ]))
+        #expect(run.status == 0, "\(run.stderr)")
+        let bodies = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map {
+            try #require((JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["body"] as? [String: Any])
+        }
+        #expect(bodies.count == 3)
+        for body in bodies {
+            #expect(body["repeat_penalty"] as? Double == 1.0)
+            #expect(body["grammar"] as? String == "root ::= [a-z]")
+            #expect((body["logit_bias"] as? [String: Any])?["15"] as? Double == -100)
+            #expect(body["model"] as? String == "smol", "Proctor's own fields are still sent")
+        }
+        let recorded = try records(out).values.map { $0["request_fields"] as? [String] }
+        #expect(recorded.allSatisfy { $0 == ["grammar=\"root ::= [a-z]\"", "logit_bias={\"15\":-100}", "repeat_penalty=1"] },
+                "\(recorded)")
+    }
+
+    @Test("--request-field refuses a field Proctor sets itself, a value that is not JSON, and the native backend; nothing is written")
+    func badRequestFieldsAreRefused() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let out = directory + "/samples.jsonl"
+        let cases: [([String], String)] = [
+            (["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1", "--request-field", "top_p=0.5"],
+             "--request-field top_p: Proctor sets this field itself"),
+            (["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1", "--request-field", "repeat_penalty=one"],
+             "--request-field repeat_penalty: 'one' is not JSON"),
+            (["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1", "--request-field", "=1"],
+             "expected NAME=JSON"),
+            (["--request-field", "repeat_penalty=1.0"], "--request-field needs --backend openai"),
+        ]
+        for (arguments, message) in cases {
+            let run = try ProctorBinary.run(["generate", "--problems", Self.problems, "--limit", "1", "--out", out,
+                                             "--checkpoint-label", "smol"] + arguments)
+            #expect(run.status != 0)
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+
     @Test("a server that ignores n is asked again, one sample at a time, for the rest")
     func ignoredNIsRequestedAgain() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }

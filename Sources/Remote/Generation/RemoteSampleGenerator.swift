@@ -29,9 +29,15 @@ public struct RemoteGenerationSettings: Sendable {
     /// sees token for token the prompt Proctor's own engine would decode. Nil leaves templating
     /// to the server (the chat endpoint, which cannot continue a prefilled reply).
     public var chatTemplate: ChatTemplate?
+    /// Fields added to every request as they are: a server's own options that OpenAI's API lacks,
+    /// such as `repeat_penalty` (llama.cpp's server applies 1.1 unless told otherwise). Recorded
+    /// in each sample as `request_fields`.
+    public var requestFields: [String: JSONValue]
 
     public init(endpoint: EndpointChoice = .auto, model: String? = nil, concurrency: Int = 4,
-                samplesPerRequest: Int = 16, stop: [String] = [], chatTemplate: ChatTemplate? = nil) {
+                samplesPerRequest: Int = 16, stop: [String] = [], chatTemplate: ChatTemplate? = nil,
+                requestFields: [String: JSONValue] = [:]) {
+        self.requestFields = requestFields
         self.endpoint = endpoint
         self.model = model
         self.concurrency = concurrency
@@ -167,6 +173,9 @@ public final class RemoteSampleGenerator: Sendable {
         let templated = remote.chatTemplate != nil && prompt.isChat
         var template = SampleRecord(prompt: prompt, text: text, settings: sent,
                                     chatTemplate: templated ? remote.chatTemplate?.family.rawValue : nil)
+        if !remote.requestFields.isEmpty {
+            template.requestFields = remote.requestFields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        }
         if let messages {
             // The server applies its own chat template: the messages are what was sent.
             template.promptMessages = messages.map { CodePrompt.Message(role: $0.role, content: $0.content) }
@@ -177,11 +186,12 @@ public final class RemoteSampleGenerator: Sendable {
         while let first = remaining.first {
             let count = shape.ignoresN ? 1 : remaining.count
             let seed = GenerationSettings.seed(base: settings.sampling.seed, problemID: unit.problem.id, index: first)
-            let request = GenerationRequest(
+            var request = GenerationRequest(
                 model: model, messages: messages, prompt: text, n: count,
                 temperature: settings.sampling.temperature, topP: settings.sampling.topP,
                 topK: settings.sampling.topK > 0 ? settings.sampling.topK : nil, maxTokens: settings.maxTokens,
                 seed: seed, stop: stop.isEmpty ? nil : Array(stop.prefix(Self.stopStringsPerRequest)))
+            request.extraFields = remote.requestFields
             let last = remaining.prefix(count).last!
             let purpose = "problem \(unit.problem.id), sample\(count == 1 ? " \(first)" : "s \(first)–\(last)")"
             let started = Date()

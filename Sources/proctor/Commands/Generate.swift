@@ -207,7 +207,7 @@ struct Generate: AsyncParsableCommand {
             if let limit { set = Array(set.prefix(limit)) }
             let template = try chatTemplate.map { try Self.chatTemplate($0) }
             let generator = RemoteSampleGenerator(client: remote.makeClient(), settings: settings,
-                                                  remote: remote.settings(stop: stop, chatTemplate: template))
+                                                  remote: try remote.settings(stop: stop, chatTemplate: template))
             try await generator.run(problems: set, out: out, resume: resume, notice: warn,
                                     progress: Self.showProgress(ProgressLine(label: "generate")))
             print("samples in \(out)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inference
+import OpenAIWire
 import Remote
 
 /// How `proctor generate --backend openai` reaches an OpenAI-compatible server.
@@ -37,7 +38,37 @@ struct RemoteOptions: ParsableArguments {
     @Option(help: "Attempts per request, the first included (429, 5xx, timeouts, dropped connections, malformed answers).")
     var maxAttempts: Int = 6
 
+    @Option(name: .customLong("request-field"), help: ArgumentHelp(
+        "A field added to every request as it is, NAME=JSON (repeatable): a server's own option that OpenAI's API lacks. llama.cpp's server applies repeat_penalty 1.1 unless sent --request-field repeat_penalty=1.0; the native engine applies none.",
+        valueName: "name=json"))
+    var requestFields: [String] = []
+
+    /// `--request-field` parsed: each a name Proctor does not set itself and a JSON value.
+    func parsedRequestFields() throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for argument in requestFields {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw ValidationError("--request-field \(argument): expected NAME=JSON, e.g. repeat_penalty=1.0.")
+            }
+            let name = String(argument[..<equals])
+            let text = String(argument[argument.index(after: equals)...])
+            guard !GenerationRequest.ownFields.contains(name) else {
+                throw ValidationError("--request-field \(name): Proctor sets this field itself; use generate's own option for it.")
+            }
+            guard fields[name] == nil else { throw ValidationError("--request-field \(name) is given twice.") }
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+                throw ValidationError("--request-field \(name): '\(text)' is not JSON (a string needs quotes: \(name)='\"text\"').")
+            }
+            fields[name] = value
+        }
+        return fields
+    }
+
     func validate() throws {
+        if !requestFields.isEmpty && backend != .openai {
+            throw ValidationError("--request-field needs --backend openai.")
+        }
+        _ = try parsedRequestFields()
         if backend == .openai {
             guard let baseURL, let url = URL(string: baseURL), url.scheme == "http" || url.scheme == "https" else {
                 throw ValidationError("--backend openai needs --base-url, an http(s) URL such as http://127.0.0.1:8000/v1.")
@@ -66,9 +97,10 @@ struct RemoteOptions: ParsableArguments {
     }
 
     /// The remote settings these options describe; `stop` comes from generate's own `--stop`.
-    func settings(stop: [String], chatTemplate: ChatTemplate? = nil) -> RemoteGenerationSettings {
+    func settings(stop: [String], chatTemplate: ChatTemplate? = nil) throws -> RemoteGenerationSettings {
         RemoteGenerationSettings(endpoint: endpoint, model: remoteModel, concurrency: concurrency,
-                                 samplesPerRequest: samplesPerRequest, stop: stop, chatTemplate: chatTemplate)
+                                 samplesPerRequest: samplesPerRequest, stop: stop, chatTemplate: chatTemplate,
+                                 requestFields: try parsedRequestFields())
     }
 }
 

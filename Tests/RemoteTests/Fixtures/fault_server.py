@@ -89,7 +89,7 @@ class Handler(BaseHTTPRequestHandler):
         body = json.loads(raw)
         action = next_action()
         with lock, open(options.log, "a") as log:
-            log.write(json.dumps({"action": action, "path": self.path, "n": body.get("n")}) + "\n")
+            log.write(json.dumps({"action": action, "path": self.path, "n": body.get("n"), "body": body}) + "\n")
         name, _, argument = action.partition(":")
         if name in ("slow", "slow-ok"):
             time.sleep(float(argument))
