@@ -1,7 +1,13 @@
 # Sourced by the benchmarks. release_proctor: release-builds proctor (under the shared build
 # lock when there is one, so a benchmark never competes with another build) and prints the
-# binary's path.
+# binary's path. PROCTOR_BIN names a binary built earlier instead (a copy that a long run keeps
+# using while the sources change).
 release_proctor() {
+    if [[ -n "${PROCTOR_BIN:-}" ]]; then
+        [[ -x "$PROCTOR_BIN" ]] || { echo "PROCTOR_BIN=$PROCTOR_BIN is not an executable" >&2; return 1; }
+        echo "$PROCTOR_BIN"
+        return
+    fi
     if [[ -e /tmp/swift-build.lock ]]; then
         flock /tmp/swift-build.lock swift build -c release --product proctor >&2
     else
