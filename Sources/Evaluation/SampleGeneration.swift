@@ -5,13 +5,16 @@ import Samples
 
 /// Samples completions for every problem from a native model and appends them, one JSON line
 /// each, flushed to disk after each problem, to a samples file that `proctor judge` reads.
-public final class SampleGenerator {
+public final class SampleGenerator: SampleBackend {
     let generator: TextGenerator
     let settings: GenerationSettings
+    /// The LoRA adapter the generator applies while this runs; nil for the model alone.
+    let adapter: ProjectionAdapter?
 
-    public init(generator: TextGenerator, settings: GenerationSettings) {
+    public init(generator: TextGenerator, settings: GenerationSettings, adapter: ProjectionAdapter? = nil) {
         self.generator = generator
         self.settings = settings
+        self.adapter = adapter
     }
 
     /// The prompt `problem` gets under the settings' style: a chat format when the style asks
@@ -44,7 +47,8 @@ public final class SampleGenerator {
     /// problem's admission until that sample finished, overlapping with the others in the batch.
     /// `notice` hears of repairs (a partial last line cut).
     public func run(problems: [Problem], out: String, resume: Bool, notice: ((String) -> Void)? = nil,
-                    progress: ((GenerationProgress) -> Void)? = nil) throws {
+                    progress: (@Sendable (GenerationProgress) -> Void)? = nil) throws {
+        generator.adapter = adapter
         if settings.promptStyle != .raw, let problem = generator.chatTemplateProblem {
             // A chat model whose template is not understood must not be prompted as a base model.
             throw EvaluationError("\(problem); give a chat template the model follows, or prompt style 'raw'",

@@ -3,6 +3,7 @@ import Foundation
 import Inference
 import Judge
 import Samples
+import Synchronization
 import Testing
 import TestSupport
 
@@ -35,10 +36,11 @@ struct ParallelGenerationTests {
                                               sampling: SamplingParameters(temperature: 0.9, seed: 3),
                                               checkpoint: "smol", parallelSequences: parallel)
             let out = directory + "/samples-\(parallel).jsonl"
-            var reported: [Int] = []
-            try SampleGenerator(generator: generator, settings: settings).run(problems: chosen, out: out, resume: false, progress: {
-                reported.append($0.done)
+            let progress = Mutex<[Int]>([])
+            try SampleGenerator(generator: generator, settings: settings).run(problems: chosen, out: out, resume: false, progress: { step in
+                progress.withLock { $0.append(step.done) }
             })
+            let reported = progress.withLock { $0 }
             #expect(reported.last == 12 && reported == reported.sorted(), "progress counts every sample once: \(reported)")
             files.append(try Self.samples(in: out))
         }

@@ -141,4 +141,30 @@ extension AdapterSet {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
+
+    /// The checkpoints a command line's `--adapter` arguments name, in their order: each
+    /// `LABEL=DIR` loaded over `base` (one copy of the base weights serves them all) and, where
+    /// `allowsBase`, the word `base` for the model alone. `source` names the base in errors.
+    public static func checkpoints(_ arguments: [String], base: ModelConfig, source: String, allowsBase: Bool)
+        throws -> [(label: String, adapter: AdapterSelection?)]
+    {
+        var specs: [(label: String, path: String)] = [], order: [String] = []
+        for argument in arguments {
+            if argument == "base" && allowsBase {
+                order.append("base")
+                continue
+            }
+            guard let spec = labelledPath(argument) else {
+                throw AdapterError.invalidOption(name: "--adapter", reason: "'\(argument)': give LABEL=DIR (a PEFT adapter directory)"
+                    + (allowsBase ? " or `base`" : ""))
+            }
+            guard spec.label != "base" || !allowsBase else {
+                throw AdapterError.invalidOption(name: "--adapter", reason: "the label `base` is the model alone; name the adapter otherwise")
+            }
+            specs.append(spec)
+            order.append(spec.label)
+        }
+        let set = try AdapterSet(loading: specs, base: base, source: source)
+        return order.map { ($0, set.selection($0 == "base" ? nil : $0)) }
+    }
 }

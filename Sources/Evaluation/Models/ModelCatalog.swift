@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 
 /// The catalog and the cache folder of fetched models.
 public enum ModelCatalog {
@@ -123,5 +124,19 @@ public enum ModelCatalog {
                                   + "run `proctor models fetch \(model.name)`")
         }
         return path
+    }
+
+    /// The chat template `specifier` names: what `ChatTemplate(specifier:)` takes (chatml,
+    /// llama3, a Jinja file, a JSON file with chat_template), or a GGUF file or fetched catalog
+    /// model whose `tokenizer.chat_template` is read.
+    public static func chatTemplate(_ specifier: String) throws -> ChatTemplate {
+        let isGGUF = specifier.hasSuffix(".gguf") && FileManager.default.fileExists(atPath: specifier)
+        guard isGGUF || model(named: specifier) != nil else { return try ChatTemplate(specifier: specifier) }
+        let path = try locate(specifier)
+        guard let template = ChatTemplate(gguf: try GGUFFile(path: path)) else {
+            throw EvaluationError("\(path) holds no chat template Proctor implements (ChatML, Llama 3)", file: path,
+                                  field: "tokenizer.chat_template")
+        }
+        return template
     }
 }

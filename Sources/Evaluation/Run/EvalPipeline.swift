@@ -4,6 +4,7 @@ import Inference
 import Judge
 import Reports
 import Sandbox
+import Synchronization
 
 /// `proctor eval` as a library: checkpoints → samples → results → report, in one run directory.
 /// Every stage continues where a killed run stopped: generation per sample (the samples file
@@ -190,25 +191,27 @@ public final class EvalPipeline {
         } catch {
             throw EvaluationError("cannot load the model: \(error)", file: spec.model, field: "checkpoint '\(spec.label)'.model")
         }
+        var adapter: ProjectionAdapter?
         if let adapterPath = adapterPath(spec) {
             do {
                 let adapters = try AdapterSet(loading: [(spec.label, adapterPath)], base: generator.config, source: spec.model)
-                generator.adapter = adapters.selection(spec.label)
+                adapter = adapters.selection(spec.label)
             } catch {
                 throw EvaluationError("\(error)", file: adapterPath,
                                       field: "checkpoint '\(spec.label)'." + (spec.merge == nil ? "adapter" : "merge"))
             }
         }
-        var count = 0
+        let count = Mutex(0)
         let sampler = SampleGenerator(generator: generator, settings: spec.generationSettings(samplesPerProblem: config.samplesPerProblem,
-                                                                                          parallel: config.parallel))
+                                                                                          parallel: config.parallel),
+                                      adapter: adapter)
         try sampler.run(problems: problems, out: path, resume: true, progress: { step in
-            count = step.done
+            count.withLock { $0 = step.done }
             let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
             progress(EvalProgress(stage: .generate, checkpoint: spec.label, done: step.done, total: step.total,
                                   elapsedSeconds: step.elapsedSeconds, note: String(format: "%.1f generated tok/s", rate)))
         })
-        return count
+        return count.withLock { $0 }
     }
 
     /// How many of the wanted (problem, index < n) samples a samples file already holds.

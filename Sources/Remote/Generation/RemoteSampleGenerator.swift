@@ -52,7 +52,7 @@ public struct RemoteGenerationSettings: Sendable {
 /// server honours it, a bounded number of requests in flight, each answer's samples written and
 /// flushed together as soon as it arrives, so an interrupted run resumes without losing or
 /// repeating a sample.
-public final class RemoteSampleGenerator: Sendable {
+public final class RemoteSampleGenerator: SampleBackend, Sendable {
     let client: OpenAIClient
     let settings: GenerationSettings
     let remote: RemoteGenerationSettings

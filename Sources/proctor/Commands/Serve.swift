@@ -99,15 +99,8 @@ struct Serve: AsyncParsableCommand {
         let generator = try TextGenerator(modelPath: modelPath, contextCapacity: contextSize, threads: threads)
         let engine = NativeEngine(generator: generator, contextCapacity: contextSize, maxSequences: parallel)
         let names = servedModelName.isEmpty ? ["base"] : servedModelName
-        var specs: [(label: String, path: String)] = []
-        for argument in adapters {
-            guard let spec = AdapterSet.labelledPath(argument) else {
-                throw ValidationError("--adapter '\(argument)': give NAME=DIR (a PEFT adapter directory).")
-            }
-            specs.append(spec)
-        }
-        let adapterSet = try AdapterSet(loading: specs, base: generator.config, source: modelPath)
-        let served = specs.compactMap { spec in adapterSet.selection(spec.label).map { (name: spec.label, adapter: $0 as ProjectionAdapter) } }
+        let served = try AdapterSet.checkpoints(adapters, base: generator.config, source: modelPath, allowsBase: false)
+            .compactMap { checkpoint in checkpoint.adapter.map { (name: checkpoint.label, adapter: $0 as ProjectionAdapter) } }
         let catalog = ServedModels(names: names, engine: engine, adapters: served)
         let server = OpenAIServer(catalog: catalog, host: host, port: port,
                                   apiKey: apiKeyEnv.flatMap { ProcessInfo.processInfo.environment[$0] },

@@ -1,4 +1,5 @@
 import Foundation
+import Samples
 
 /// A one-line progress display on a terminal's standard error (done/total, rate, ETA); silent
 /// when standard error is not a terminal.
@@ -38,4 +39,14 @@ final class ProgressLine: @unchecked Sendable {
 /// Prints a message to standard error.
 func warn(_ message: String) {
     FileHandle.standardError.write(Data(("proctor: " + message + "\n").utf8))
+}
+
+extension ProgressLine {
+    /// A generation progress handler: samples done, the ETA and the generated tokens per second.
+    var generation: @Sendable (GenerationProgress) -> Void {
+        { step in
+            let rate = Double(step.generatedTokens) / max(step.elapsedSeconds, 1e-9)
+            self.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds, extra: String(format: "%.1f tok/s", rate))
+        }
+    }
 }
