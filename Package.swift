@@ -45,7 +45,9 @@ let package = Package(
         // Tables and pages: per-problem pass/fail, comparisons with p-values, Markdown/CSV/JSON.
         .target(name: "Reports", dependencies: ["Judge", "Metrics"]),
         // Pure scoring functions: pass@k, intervals, text metrics.
-        .target(name: "Metrics"),
+        .target(name: "Metrics", dependencies: ["SeededRandom"]),
+        // The one seeded random generator (sampling, bootstrap, DARE masks).
+        .target(name: "SeededRandom"),
 
         // Streaming JSON Lines on libjson-c.
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
@@ -61,7 +63,7 @@ let package = Package(
         // Native CPU generation: GGUF and safetensors readers, byte-level BPE, the forward pass.
         .target(
             name: "Inference",
-            dependencies: ["CKernels"],
+            dependencies: ["CKernels", "SeededRandom"],
             swiftSettings: inferenceSwiftSettings),
 
         // OpenBLAS (CBLAS and LAPACK) for the adapter merge's products and SVDs.
@@ -70,7 +72,7 @@ let package = Package(
         // PEFT LoRA adapters: config and tensors, validation against a base, merging, writing.
         .target(
             name: "Adapters",
-            dependencies: ["Inference", "COpenBLAS"],
+            dependencies: ["Inference", "COpenBLAS", "SeededRandom"],
             swiftSettings: inferenceSwiftSettings),
 
         // Pipelines across roles: sampling a problem set into a samples file; `proctor eval`
@@ -118,7 +120,7 @@ let package = Package(
         .testTarget(name: "RemoteTests", dependencies: ["Remote", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "InferenceTests",
-            dependencies: ["Inference", "CKernels", "TestSupport"],
+            dependencies: ["Inference", "CKernels", "SeededRandom", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: inferenceSwiftSettings),
         .testTarget(

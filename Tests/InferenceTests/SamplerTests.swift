@@ -1,5 +1,6 @@
 import Foundation
 @testable import Inference
+import SeededRandom
 import Testing
 
 @Suite("Sampling")

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// How the next token is chosen from the logits.
 public struct SamplingParameters: Sendable, Equatable {
@@ -130,25 +131,5 @@ struct Sampler {
         var best = 0
         for index in logits.indices where logits[index] > logits[best] { best = index }
         return best
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1) with 24 bits of precision.
-    mutating func nextUnitFloat() -> Float {
-        Float(next() >> 40) / Float(1 << 24)
     }
 }

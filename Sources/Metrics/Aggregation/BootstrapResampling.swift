@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// The one bootstrap loop behind every interval and test here: `resamples` draws of
 /// `itemCount` item indices with replacement from SplitMix64 seeded with `seed`, so the same
 /// seed gives the same resamples on every platform.

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// The difference of two systems' mean scores (or of another statistic, such as macro-F1) on the
 /// same items, with a percentile bootstrap confidence interval (items resampled with
 /// replacement, both systems together).
@@ -81,29 +83,5 @@ public struct PairedBootstrap: Sendable {
         let above = min(below + 1, sorted.count - 1)
         let weight = position - Double(below)
         return sorted[below] + (sorted[above] - sorted[below]) * weight
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): small, fast, and the same on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// A uniform index in `0..<bound` (Lemire's multiply-shift with rejection).
-    mutating func nextIndex(below bound: Int) -> Int {
-        let limit = UInt64(bound)
-        while true {
-            let product = next().multipliedFullWidth(by: limit)
-            if product.low >= (0 &- limit) % limit { return Int(product.high) }
-        }
     }
 }
