@@ -1,6 +1,7 @@
 import CKernels
 import Foundation
 @testable import Inference
+import SeededRandom
 import Testing
 
 /// The SIMD dot products against the scalar references that specify them, on seeded random
@@ -22,7 +23,7 @@ struct KernelReferenceTests {
     }
 
     /// `blocks` random blocks of `type` with sane scales.
-    static func randomRow(_ type: GGMLType, blocks: Int, generator: inout SplitMix) -> [UInt8] {
+    static func randomRow(_ type: GGMLType, blocks: Int, generator: inout SplitMix64) -> [UInt8] {
         var bytes = (0..<(blocks * type.blockBytes)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         for block in 0..<blocks {
             for field in halfFields(type) {
@@ -37,7 +38,7 @@ struct KernelReferenceTests {
 
     @Test("every quantized format's SIMD dot product equals its scalar reference", arguments: quantizedTypes)
     func simdMatchesReference(type: GGMLType) throws {
-        var generator = SplitMix(seed: UInt64(type.rawValue))
+        var generator = SplitMix64(seed: UInt64(type.rawValue))
         let columns = 1536
         for trial in 0..<8 {
             let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
@@ -61,7 +62,7 @@ struct KernelReferenceTests {
     @Test("a tile of activation rows gets exactly each row's own dot product, for every tile size",
           arguments: quantizedTypes)
     func tilesEqualSingleRows(type: GGMLType) throws {
-        var generator = SplitMix(seed: 7 &* UInt64(type.rawValue))
+        var generator = SplitMix64(seed: 7 &* UInt64(type.rawValue))
         let columns = 512, batch = 19
         let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
         let x = (0..<(batch * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-3 }
@@ -95,19 +96,6 @@ struct KernelReferenceTests {
     }
 }
 
-/// A small seeded generator for test data.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Parallel row chunks")
 struct ParallelRowsTests {
     @Test("a job's rows are covered exactly once, in chunks on 16-row bounds, whatever the count",
@@ -126,5 +114,19 @@ struct ParallelRowsTests {
         #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(sorted)")
         #expect(sorted.dropLast().allSatisfy { $0.lowerBound % 16 == 0 && $0.count % 16 == 0 })
         #expect(ranges.count > 2, "more chunks than threads, so a slow thread takes fewer")
+    }
+
+    @Test("every part of every job runs exactly once, whichever of the caller and the workers claims it")
+    func everyPartRunsOnce() {
+        let pool = WorkerPool(threadCount: 3)
+        let jobs = 5_000
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: jobs * 3)
+        defer { counts.deallocate() }
+        counts.initialize(repeating: 0)
+        for job in 0..<jobs {
+            // Each part writes only its own slot, so the counts are exact without a lock.
+            pool.run { part in counts[job * 3 + part] += 1 }
+        }
+        #expect(counts.allSatisfy { $0 == 1 }, "parts run \(Set(counts)) times")
     }
 }
