@@ -81,7 +81,7 @@ let package = Package(
         // the typed samples line and the samples file (one writer, fsync, resume).
         .target(name: "Samples", dependencies: ["Inference", "Judge"]),
 
-        .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Samples", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines"],
+        .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Samples", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines", "OpenAIWire"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
 
         // The OpenAI-compatible wire format (requests, answers, errors), shared by the client and the server.

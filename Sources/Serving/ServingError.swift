@@ -4,7 +4,7 @@ import OpenAIWire
 public struct ServingError: Error, CustomStringConvertible, Sendable {
     /// The HTTP status and the OpenAI error type that goes with it.
     public enum Kind: Sendable {
-        case badRequest, unauthorized, notFound, serverError
+        case badRequest, unauthorized, notFound, tooLarge, serverError
 
         /// HTTP status code.
         public var status: Int {
@@ -12,6 +12,7 @@ public struct ServingError: Error, CustomStringConvertible, Sendable {
             case .badRequest: 400
             case .unauthorized: 401
             case .notFound: 404
+            case .tooLarge: 413
             case .serverError: 500
             }
         }
@@ -19,7 +20,7 @@ public struct ServingError: Error, CustomStringConvertible, Sendable {
         /// OpenAI's `error.type`.
         public var type: String {
             switch self {
-            case .badRequest, .unauthorized, .notFound: "invalid_request_error"
+            case .badRequest, .unauthorized, .notFound, .tooLarge: "invalid_request_error"
             case .serverError: "server_error"
             }
         }

@@ -52,6 +52,28 @@ struct ServeSecurityTests {
         #expect(health.status == 200)
     }
 
+    @Test("a body over the 16 MiB limit is refused with 413 in OpenAI's error shape, and the server goes on answering",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func oversizedBodyIsRefused() async throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--threads", "1"])
+        defer { server.stop() }
+        let root = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
+        var request = URLRequest(url: try #require(URL(string: root + "/completions")))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(repeating: UInt8(ascii: "x"), count: (16 << 20) + 1)
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect(try #require(response as? HTTPURLResponse).statusCode == 413)
+        let error = try #require((try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["error"] as? [String: Any])
+        #expect(error["code"] as? String == "request_too_large", "\(error)")
+        #expect((error["message"] as? String)?.contains("larger than 16777216 bytes") == true, "\(error)")
+        let models = try await exchange(root + "/models")
+        #expect(models.status == 200)
+    }
+
     @Test("a client that sends half a request and stalls is disconnected after --idle-timeout",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func stalledClientIsClosed() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Inference
 import OpenAIWire
 
@@ -61,7 +62,13 @@ public struct OpenAIServer: Sendable {
         if let refusal = refusal(request) { return refusal }
         do {
             var request = request
-            let buffer = try await request.collectBody(upTo: maxBodyBytes)
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.collectBody(upTo: maxBodyBytes)
+            } catch is NIOTooManyBytesError {
+                throw ServingError(.tooLarge, "the request body is larger than \(maxBodyBytes) bytes",
+                                   code: "request_too_large")
+            }
             let body = Data(buffer.readableBytesView)
             let parsed = try Self.parse(body, chat: chat)
             guard let route = catalog.route(for: parsed.model) else {
