@@ -4,5 +4,5 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Proctor's speed against a peer on this machine (use a release build).",
-        subcommands: [BenchSandbox.self, BenchJudge.self, BenchText.self])
+        subcommands: [BenchSandbox.self, BenchJudge.self, BenchText.self, BenchJSONLines.self])
 }
