@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Sandbox", dependencies: ["CSandbox", "CSeccomp"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Problems, checkers, verdicts, judging candidates in the sandbox, result files.
-        .target(name: "Judge", dependencies: ["Sandbox", "Metrics", "CZlib"]),
+        .target(name: "Judge", dependencies: ["Sandbox", "Metrics", "CZlib", "JSONLines"]),
         // Tables and pages: per-problem pass/fail, comparisons with p-values, Markdown/CSV/JSON.
         .target(name: "Reports", dependencies: ["Judge", "Metrics"]),
         // Pure scoring functions: pass@k, intervals, text metrics.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Which JSON Lines reader pays on a large samples file: json-c (the JSONLines module, used by
-# score-text), Foundation's JSONSerialization (SampleReader, used by judge) and JSONDecoder
-# (SampleRecord). Writes LINES (100,000) samples lines shaped like a real run's (a ~2 KB chat
+# Which JSON Lines reader pays on a large samples file: json-c (the JSONLines module, under
+# score-text and, since this benchmark, the judge's SampleReader), Foundation's JSONSerialization
+# (SampleReader's parser before) and JSONDecoder (SampleRecord). Writes LINES (100,000) samples lines shaped like a real run's (a ~2 KB chat
 # prompt, ~600-byte output and ~500-byte code, escapes and non-ASCII included) to .cache/bench/,
 # then times `proctor bench jsonl` on it (release build, ROUNDS alternating rounds, best each).
 # Usage: bench/jsonl_readers.sh [LINES] [ROUNDS]

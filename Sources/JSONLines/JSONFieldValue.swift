@@ -8,6 +8,8 @@ public enum JSONFieldValue: Sendable, Equatable {
     case strings([String])
     /// A number, as its JSON text (`72`, `-3.5`).
     case number(String)
+    /// `true` or `false`.
+    case bool(Bool)
     /// Anything else; the JSON type's name ("number", "object", "array of mixed values", ...).
     case other(type: String)
 }
@@ -34,6 +36,9 @@ public struct JSONLinesRecord: Sendable, Equatable {
         case .number:
             throw .fieldNotString(file: file, line: lineNumber, field: field,
                                   expected: "a string or a list of strings", type: "a number")
+        case .bool:
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a list of strings", type: "a boolean")
         case .other(let type):
             throw .fieldNotString(file: file, line: lineNumber, field: field,
                                   expected: "a string or a list of strings", type: type)
@@ -49,6 +54,8 @@ public struct JSONLinesRecord: Sendable, Equatable {
             throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "an array")
         case .number:
             throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "a number")
+        case .bool:
+            throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: "a boolean")
         case .other(let type):
             throw .fieldNotString(file: file, line: lineNumber, field: field, expected: "a string", type: type)
         }
@@ -63,6 +70,9 @@ public struct JSONLinesRecord: Sendable, Equatable {
         case .strings:
             throw .fieldNotString(file: file, line: lineNumber, field: field,
                                   expected: "a string or a number", type: "an array")
+        case .bool:
+            throw .fieldNotString(file: file, line: lineNumber, field: field,
+                                  expected: "a string or a number", type: "a boolean")
         case .other(let type):
             throw .fieldNotString(file: file, line: lineNumber, field: field,
                                   expected: "a string or a number", type: type)

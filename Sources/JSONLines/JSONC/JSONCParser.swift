@@ -55,6 +55,8 @@ final class JSONCParser {
         case json_type_int, json_type_double:
             // json-c serializes a number to its text (a parsed double keeps the original text).
             return .number(json_object_get_string(value).map { String(cString: $0) } ?? "")
+        case json_type_boolean:
+            return .bool(json_object_get_boolean(value) != 0)
         case json_type_array:
             var strings: [String] = []
             for index in 0..<json_object_array_length(value) {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// Reads samples in any of the accepted formats, recognised from the content.
 public enum SampleReader {
@@ -28,68 +29,103 @@ public enum SampleReader {
         }
     }
 
-    /// The samples of `path`, its format, and the lines skipped as invalid.
+    /// The fields a samples line may hold that the judge reads.
+    static let fields = ["task_id", "completion", "problem_id", "checkpoint", "sample_index", "code", "output", "starts_in_code"]
+
+    /// The samples of `path`, its format, and the lines skipped as invalid. JSON Lines are
+    /// streamed through json-c (`JSONLinesReader`): on a 100,000-line samples file it reads in
+    /// less than half of JSONSerialization's time (bench/README.md, "Reading samples files").
     public static func read(_ path: String, options: Options = Options()) throws
         -> (samples: [Sample], format: SampleFormat, skipped: [JudgeError])
     {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JudgeError("cannot read the samples file", file: path)
-        }
-        var bytes = Array(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }), first == 0x5B {
+        if try startsWithArray(path) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw JudgeError("cannot read the samples file", file: path)
+            }
+            var bytes = Array(data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             return (try readLiveCodeBench(bytes, path: path, options: options), .liveCodeBench, [])
+        }
+        let reader: JSONLinesReader
+        do {
+            reader = try JSONLinesReader(path: path, fields: fields)
+        } catch {
+            throw JudgeError("cannot read the samples file (\(error))", file: path)
         }
         var samples: [Sample] = []
         var skipped: [JudgeError] = []
         var format: SampleFormat?
         var nextIndex: [String: Int] = [:]
-        var lineNumber = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.last == 0x0D ? line.dropLast() : line
-            if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+        while true {
             do {
-                guard let record = try? JSONSerialization.jsonObject(with: Data(trimmed)) as? [String: Any] else {
-                    throw JudgeError("not a JSON object", file: path, line: lineNumber)
+                let record: JSONLinesRecord
+                do {
+                    guard let next = try reader.next() else { break }
+                    record = next
+                } catch let error where error.line != nil {
+                    throw JudgeError("not a JSON object", file: path, line: error.line)
+                } catch {
+                    throw JudgeError("cannot read the samples file (\(error))", file: path)
                 }
                 let sample: Sample
-                if let taskID = record["task_id"] as? String {
-                    guard let completion = record["completion"] as? String else {
-                        throw JudgeError("missing or not a string", file: path, line: lineNumber, field: "completion")
+                if case .string(let taskID)? = record.fields["task_id"] {
+                    guard case .string(let completion)? = record.fields["completion"] else {
+                        throw JudgeError("missing or not a string", file: path, line: record.lineNumber, field: "completion")
                     }
                     format = format ?? .humanEval
                     let index = nextIndex[taskID, default: 0]
                     nextIndex[taskID] = index + 1
                     sample = Sample(problemID: taskID, checkpoint: options.checkpoint, index: index, code: completion)
                 } else {
-                    sample = try proctorSample(record, path: path, line: lineNumber, options: options)
+                    sample = try proctorSample(record, path: path, options: options)
                     format = format ?? .proctor
                 }
                 samples.append(sample)
             } catch let error as JudgeError {
-                if !options.skipInvalid { throw error }
+                if !options.skipInvalid || error.line == nil { throw error }
                 skipped.append(error)
             }
         }
         return (samples, format ?? .proctor, skipped)
     }
 
-    private static func proctorSample(_ record: [String: Any], path: String, line: Int, options: Options) throws -> Sample {
-        guard let problemID = record["problem_id"] as? String else {
+    /// Whether the file's first byte that is not whitespace (after a UTF-8 BOM) opens an array
+    /// (LiveCodeBench's format) rather than a line's object.
+    private static func startsWithArray(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw JudgeError("cannot read the samples file", file: path)
+        }
+        defer { try? handle.close() }
+        var first = true
+        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+            var bytes = chunk[...]
+            if first && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            first = false
+            if let byte = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) {
+                return byte == 0x5B
+            }
+        }
+        return false
+    }
+
+    private static func proctorSample(_ record: JSONLinesRecord, path: String, options: Options) throws -> Sample {
+        let line = record.lineNumber
+        guard case .string(let problemID)? = record.fields["problem_id"] else {
             throw JudgeError("missing or not a string", file: path, line: line, field: "problem_id")
         }
-        let checkpoint = (record["checkpoint"] as? String) ?? options.checkpoint
-        guard let index = record["sample_index"] as? Int else {
+        var checkpoint = options.checkpoint
+        if case .string(let given)? = record.fields["checkpoint"] { checkpoint = given }
+        guard case .number(let text)? = record.fields["sample_index"], let index = Int(text) else {
             throw JudgeError("missing or not an integer", file: path, line: line, field: "sample_index")
         }
         let code: String
-        if let given = record["code"] as? String {
+        if case .string(let given)? = record.fields["code"] {
             code = given
-        } else if let output = record["output"] as? String {
+        } else if case .string(let output)? = record.fields["output"] {
             // `starts_in_code`: the prompt opened the block the output begins in (see `proctor generate`).
-            code = options.extractor.extract(output, entryPoint: options.entryPoints[problemID],
-                                             startsInCode: record["starts_in_code"] as? Bool ?? false)
+            var startsInCode = false
+            if case .bool(let flag)? = record.fields["starts_in_code"] { startsInCode = flag }
+            code = options.extractor.extract(output, entryPoint: options.entryPoints[problemID], startsInCode: startsInCode)
         } else {
             throw JudgeError("needs a string 'code' or 'output'", file: path, line: line, field: "code")
         }

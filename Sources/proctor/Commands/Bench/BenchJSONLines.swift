@@ -9,12 +9,12 @@ import Samples
 struct BenchJSONLines: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jsonl",
-        abstract: "Time reading a samples file with json-c (JSONLines), JSONSerialization (SampleReader) and JSONDecoder (SampleRecord).",
+        abstract: "Time reading a samples file with json-c (JSONLines), SampleReader (the judge's reader), JSONSerialization and JSONDecoder (SampleRecord).",
         discussion: """
             Each reader takes what the judge needs from every line (problem_id, checkpoint, \
-            sample_index, code) and the three are run ROUNDS times, alternating; the best time of \
+            sample_index, code) and the four are run ROUNDS times, alternating; the best time of \
             each is printed with its lines per second and its ratio to json-c. The sums of the code \
-            lengths let a caller check that all three read the same thing.
+            lengths let a caller check that all read the same thing.
 
             Example:
               .build/release/proctor bench jsonl samples-100k.jsonl --rounds 3
@@ -33,7 +33,8 @@ struct BenchJSONLines: ParsableCommand {
     func run() throws {
         let readers: [(name: String, read: () throws -> (lines: Int, codeBytes: Int))] = [
             ("json-c (JSONLines)", readWithJSONC),
-            ("JSONSerialization (SampleReader)", readWithSampleReader),
+            ("SampleReader (judge, on json-c)", readWithSampleReader),
+            ("JSONSerialization", readWithSerialization),
             ("JSONDecoder (SampleRecord)", readWithDecoder),
         ]
         var best = Array(repeating: Double.infinity, count: readers.count)
@@ -46,9 +47,10 @@ struct BenchJSONLines: ParsableCommand {
             }
         }
         for (index, reader) in readers.enumerated() {
-            print(String(format: "%-34@ %8.3f s  %10.0f lines/s  %5.2fx json-c's time  (%d lines, %d code bytes)",
-                         reader.name as NSString, best[index], Double(checks[index].lines) / best[index],
-                         best[index] / best[0], checks[index].lines, checks[index].codeBytes))
+            let name = reader.name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            print(name + String(format: "%8.3f s  %8.0f lines/s  %5.2fx json-c's time  (%d lines, %d code bytes)",
+                                best[index], Double(checks[index].lines) / best[index],
+                                best[index] / best[0], checks[index].lines, checks[index].codeBytes))
         }
     }
 
@@ -68,6 +70,19 @@ struct BenchJSONLines: ParsableCommand {
     private func readWithSampleReader() throws -> (lines: Int, codeBytes: Int) {
         let samples = try SampleReader.read(file).samples
         return (samples.count, samples.reduce(0) { $0 + $1.code.utf8.count })
+    }
+
+    private func readWithSerialization() throws -> (lines: Int, codeBytes: Int) {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read") }
+        var lines = 0, bytes = 0
+        for line in data.split(separator: 0x0A) where !line.isEmpty {
+            guard let record = try JSONSerialization.jsonObject(with: line) as? [String: Any],
+                  let code = record["code"] as? String, record["sample_index"] as? Int != nil, record["problem_id"] is String
+            else { throw CommandFailure("\(file): not a samples line") }
+            lines += 1
+            bytes += code.utf8.count
+        }
+        return (lines, bytes)
     }
 
     private func readWithDecoder() throws -> (lines: Int, codeBytes: Int) {
