@@ -10,18 +10,13 @@
 # Usage: bench/eval_throughput.sh MODEL [LIMIT] [--peer]
 #   bench/eval_throughput.sh qwen2.5-coder-0.5b-instruct 40
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-source bench/lib/release.sh
-source scripts/lib/python.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 
-[[ $# -ge 1 ]] || { sed -n 's/^# Usage: //p' "${BASH_SOURCE[0]}" >&2; exit 2; }
+usage_unless 1 "$@"
 model=$1 limit=${2:-40} peer=${3:-}
 [[ "$limit" == --peer ]] && { limit=40; peer=--peer; }
-export PROCTOR_MODELS_DIR="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}"
-python="$(proctor_python)"
 proctor="$(release_proctor)"
-model_file="$("$proctor" models fetch "$model" --python "$python" | tail -n 1)"
+model_file="$(catalog_model "$model")"
 work="${OUT:-.cache/bench/eval-throughput-$model}"
 mkdir -p "$work"
 

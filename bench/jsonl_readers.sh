@@ -6,15 +6,12 @@
 # then times `proctor bench jsonl` on it (release build, ROUNDS alternating rounds, best each).
 # Usage: bench/jsonl_readers.sh [LINES] [ROUNDS]
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-source bench/lib/release.sh
-source scripts/lib/python.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 lines=${1:-100000} rounds=${2:-3}
 proctor="$(release_proctor)"
 mkdir -p .cache/bench
 file=.cache/bench/samples-$lines.jsonl
-"$(proctor_python)" - "$file" "$lines" <<'PY'
+"$python" - "$file" "$lines" <<'PY'
 import json, random, sys
 path, count = sys.argv[1], int(sys.argv[2])
 rng = random.Random(0)

@@ -13,18 +13,13 @@
 # Usage: bench/remote_parity.sh MODEL [LIMIT]
 #   bench/remote_parity.sh qwen2.5-coder-1.5b-instruct 20
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-source bench/lib/release.sh
-source scripts/lib/python.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 source bench/lib/llama_server.sh
 
-[[ $# -ge 1 ]] || { sed -n 's/^# Usage: //p' "${BASH_SOURCE[0]}" >&2; exit 2; }
+usage_unless 1 "$@"
 model=$1 limit=${2:-20}
-export PROCTOR_MODELS_DIR="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}"
-python="$(proctor_python)"
 proctor="$(release_proctor)"
-model_file="$("$proctor" models fetch "$model" --python "$python" | tail -n 1)"
+model_file="$(catalog_model "$model")"
 venv="$(llama_server_venv)"
 out="${OUT:-runs/remote-parity-$model}"
 mkdir -p "$out"

@@ -5,15 +5,10 @@
 # keep its memory flat.
 # Usage: [MODEL=smollm2] bench/serve_soak.sh [DURATION] [CLIENTS]   (defaults: 180 s, 6 clients)
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-source bench/lib/release.sh
-source scripts/lib/python.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 source bench/lib/llama_server.sh
-export PROCTOR_MODELS_DIR="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}"
-python="$(proctor_python)"
 proctor="$(release_proctor)"
-model="$("$proctor" models fetch "${MODEL:-smollm2}" --python "$python" | tail -n 1)"
+model="$(catalog_model "${MODEL:-smollm2}")"
 port="$(free_port)"
 log="$(mktemp)"
 "$proctor" serve --model "$model" --port "$port" --threads 2 --context-size 2048 --idle-timeout 10 > "$log" 2>&1 &

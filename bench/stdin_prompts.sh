@@ -8,17 +8,12 @@
 # Usage: bench/stdin_prompts.sh MODEL [LIMIT]   (LIMIT: the first problems of problems/, default 20)
 #   bench/stdin_prompts.sh qwen2.5-coder-0.5b-instruct 20
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-source bench/lib/release.sh
-source scripts/lib/python.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 
-[[ $# -ge 1 ]] || { sed -n 's/^# Usage: //p' "${BASH_SOURCE[0]}" >&2; exit 2; }
+usage_unless 1 "$@"
 model=$1 limit=${2:-20}
-export PROCTOR_MODELS_DIR="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}"
-python="$(proctor_python)"
 proctor="$(release_proctor)"
-"$proctor" models fetch "$model" --python "$python" >/dev/null
+catalog_model "$model" >/dev/null
 out="${OUT:-runs/prompts-$model-$limit}"
 
 started=$(date +%s)
