@@ -18,7 +18,7 @@ final class RunState {
     let qHalf: UnsafeMutablePointer<Float16>  // [batch, qDim] queries rounded to the cache's precision
     /// Query rows of one sequence that attend together (each key and value converted once for them).
     static let attentionRows = 4
-    let attention: UnsafeMutablePointer<Float>  // [workers, attentionRows, capacity] scores of one head's rows per worker
+    let attention: UnsafeMutablePointer<Float>  // [workers, attentionRows, query heads per KV head, capacity] scores of one task per worker
     let logits: UnsafeMutablePointer<Float>  // [batch, vocab] rows of the tokens that asked for logits
     let packed: UnsafeMutablePointer<Float>  // [batch, wide] xb's rows made contiguous for an adapter
     /// The current matrix-product input in the int8 formats its weights need.
@@ -65,7 +65,7 @@ final class RunState {
         q = floats(batch * qDim)
         k = floats(batch * config.kvDimension)
         v = floats(batch * config.kvDimension)
-        attention = floats(max(1, workers) * Self.attentionRows * capacity)
+        attention = floats(max(1, workers) * Self.attentionRows * (config.headCount / config.kvHeadCount) * capacity)
         packed = floats(batch * wideDimension)
         // Not initialised: a row is written before it is read, and untouched rows cost no memory.
         logits = .allocate(capacity: batch * config.vocabularySize)

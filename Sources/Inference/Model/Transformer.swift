@@ -133,24 +133,29 @@ final class Transformer {
             }
             // Every row's k, v are cached before any row attends, so a chunk's later rows see
             // its earlier ones; a row never reads a position after its own (causal).
-            // One task per (group of rows, query head), spread over the workers: a group is up
-            // to `attentionRows` consecutive rows of one sequence (a prompt chunk), which share
-            // every key and value they read.
+            // One task per (group of rows, key/value head), spread over the workers: a group is up
+            // to `attentionRows` consecutive rows of one sequence (a prompt chunk), and the query
+            // heads that share a key/value head go together, so every cached key and value is
+            // read and converted once for all the rows and heads that use it.
             if !s.singlePrecisionCache { Kernels.storeHalf(s.qHalf, s.q, count: n * qDim) }
             let caches = batch.map { s.layerCache(layer: layerIndex, slot: $0.sequence) }
             let positions = batch.map(\.position)
             let groups = Self.attentionGroups(batch, limit: RunState.attentionRows)
-            parallel.runIndexed(groups.count * c.headCount) { worker, tasks in
-                let scores = s.attention + worker * RunState.attentionRows * s.capacity
+            let groupSize = c.headCount / c.kvHeadCount
+            parallel.runIndexed(groups.count * c.kvHeadCount) { worker, tasks in
+                let scores = s.attention + worker * RunState.attentionRows * groupSize * s.capacity
                 for task in tasks {
-                    let rows = groups[task / c.headCount], head = task % c.headCount
+                    let rows = groups[task / c.kvHeadCount], kvHead = task % c.kvHeadCount
+                    let heads = (kvHead * groupSize)..<((kvHead + 1) * groupSize)
                     if caches[rows.lowerBound].isSinglePrecision {
-                        for b in rows {
-                            attend(head: head, query: s.q + b * qDim, into: s.xb + b * wide, position: positions[b],
-                                   cache: caches[b], scores: scores)
+                        for head in heads {
+                            for b in rows {
+                                attend(head: head, query: s.q + b * qDim, into: s.xb + b * wide, position: positions[b],
+                                       cache: caches[b], scores: scores)
+                            }
                         }
                     } else {
-                        attendHalf(head: head, rows: rows, queryHalf: s.qHalf, qDim: qDim, into: s.xb, wide: wide,
+                        attendHalf(heads: heads, rows: rows, queryHalf: s.qHalf, qDim: qDim, into: s.xb, wide: wide,
                                    positions: positions, cache: caches[rows.lowerBound], scores: scores)
                     }
                 }
@@ -235,40 +240,44 @@ final class Transformer {
         return groups
     }
 
-    /// Attention of one query head on a half-precision cache (llama.cpp's arithmetic: the
-    /// query rounded to halves, the probabilities too before they mix V) for a group of rows
-    /// of one sequence at consecutive positions: each key and value is converted to floats
-    /// once for all the rows that read it, and each row's query once. Every row's arithmetic is
-    /// what it would be alone, operation for operation, so grouping changes no bit.
-    ///   queryHalf: [batch, qDim]; out: [batch, wide]; scores: [attentionRows, capacity]
+    /// Attention of the query heads that share one key/value head, on a half-precision cache
+    /// (llama.cpp's arithmetic: the query rounded to halves, the probabilities too before they
+    /// mix V), for a group of rows of one sequence at consecutive positions: each key and value
+    /// is converted to floats once for all the rows and heads that read it, and each query once.
+    /// Every (row, head)'s arithmetic is what it would be alone, operation for operation, so
+    /// grouping changes no bit.
+    ///   queryHalf: [batch, qDim]; out: [batch, wide]; scores: [attentionRows · heads, capacity]
     private func attendHalf(
-        head: Int, rows: Range<Int>, queryHalf: UnsafeMutablePointer<Float16>, qDim: Int,
+        heads: Range<Int>, rows: Range<Int>, queryHalf: UnsafeMutablePointer<Float16>, qDim: Int,
         into out: UnsafeMutablePointer<Float>, wide: Int, positions: [Int], cache: RunState.LayerCache,
         scores: UnsafeMutablePointer<Float>
     ) {
         let c = config, headDim = c.headDimension, capacity = state.capacity
         let groupSize = c.headCount / c.kvHeadCount
         let scale = 1 / Float(headDim).squareRoot()
-        let kvOffset = (head / groupSize) * headDim
+        let kvOffset = (heads.lowerBound / groupSize) * headDim
         let chunks = headDim / 16, tail = chunks * 16
         let first = positions[rows.lowerBound], last = positions[rows.upperBound - 1]
-        // The queries as floats  [rows, headDim]
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: RunState.attentionRows * headDim) { queries in
+        let width = heads.count  // query heads per row here; (row r, head j) is pair r · width + j
+        // The queries as floats  [rows, heads, headDim]
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: RunState.attentionRows * width * headDim) { queries in
             withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: max(chunks, 1)) { converted in
                 let queries = queries.baseAddress!, converted = converted.baseAddress!
                 for (r, b) in rows.enumerated() {
-                    let half = queryHalf + b * qDim + head * headDim
-                    for index in 0..<headDim { queries[r * headDim + index] = Float(half[index]) }
-                    (out + b * wide + head * headDim).update(repeating: 0, count: headDim)
+                    for (j, head) in heads.enumerated() {
+                        let half = queryHalf + b * qDim + head * headDim
+                        for index in 0..<headDim { queries[(r * width + j) * headDim + index] = Float(half[index]) }
+                        (out + b * wide + head * headDim).update(repeating: 0, count: headDim)
+                    }
                 }
-                // scores[r][past] = q_r · k_past · scale for past ≤ position of row r
+                // scores[r, j][past] = q_rj · k_past · scale for past ≤ position of row r
                 for past in 0...last {
                     let key = cache.key(past) + kvOffset
                     for chunk in 0..<chunks {
                         converted[chunk] = SIMD16<Float>(UnsafeRawPointer(key + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self))
                     }
-                    for r in max(0, past - first)..<rows.count {
-                        let query = queries + r * headDim
+                    for pair in (max(0, past - first) * width)..<(rows.count * width) {
+                        let query = queries + pair * headDim
                         var accumulator = SIMD16<Float>()
                         for chunk in 0..<chunks {
                             accumulator.addProduct(UnsafeRawPointer(query + chunk * 16).loadUnaligned(as: SIMD16<Float>.self),
@@ -276,19 +285,19 @@ final class Transformer {
                         }
                         var total = accumulator.sum()
                         for index in tail..<headDim { total += query[index] * Float(key[index]) }
-                        scores[r * capacity + past] = total * scale
+                        scores[pair * capacity + past] = total * scale
                     }
                 }
-                for r in 0..<rows.count { Kernels.softmax(scores + r * capacity, count: first + r + 1) }
-                // out_r += Σ_past half(p_r,past) · v_past
+                for pair in 0..<(rows.count * width) { Kernels.softmax(scores + pair * capacity, count: first + pair / width + 1) }
+                // out_rj += Σ_past half(p_rj,past) · v_past
                 for past in 0...last {
                     let value = cache.value(past) + kvOffset
                     for chunk in 0..<chunks {
                         converted[chunk] = SIMD16<Float>(UnsafeRawPointer(value + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self))
                     }
-                    for r in max(0, past - first)..<rows.count {
-                        let weight = Float(Float16(scores[r * capacity + past]))
-                        let mixed = out + rows.lowerBound * wide + r * wide + head * headDim
+                    for pair in (max(0, past - first) * width)..<(rows.count * width) {
+                        let weight = Float(Float16(scores[pair * capacity + past]))
+                        let mixed = out + (rows.lowerBound + pair / width) * wide + (heads.lowerBound + pair % width) * headDim
                         for chunk in 0..<chunks {
                             let sum = UnsafeRawPointer(mixed + chunk * 16).loadUnaligned(as: SIMD16<Float>.self) + weight * converted[chunk]
                             UnsafeMutableRawPointer(mixed + chunk * 16).storeBytes(of: sum, as: SIMD16<Float>.self)
