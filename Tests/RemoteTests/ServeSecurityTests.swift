@@ -117,7 +117,7 @@ struct ServeOpenAIClientTests {
     static let python = RepositoryPaths.path(".venv-client/bin/python")
     static var clientMissing: Bool { !FileManager.default.isExecutableFile(atPath: python) }
 
-    @Test("models, a chat completion (n = 2, a stop string), the same streamed, a plain completion, a wrong key and an unknown model, through the openai package",
+    @Test("models, a chat completion (n = 2, a stop string), the same streamed, a plain completion, an adapter, a hang-up mid-stream, an over-long prompt, a wrong key and an unknown model, through the openai package",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"),
           .enabled(if: !clientMissing, "the openai package is missing: run scripts/fixtures/make_client_venv.sh"))
     func openaiPackageReadsEverything() throws {
@@ -125,13 +125,14 @@ struct ServeOpenAIClientTests {
         let key = "test-key-\(UUID().uuidString)"
         let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
             "serve", "--model", model, "--port", "0", "--threads", "2", "--served-model-name", "smol",
+            "--adapter", "code=" + RepositoryPaths.path("adapters/smollm2-code"),
             "--api-key-env", "PROCTOR_TEST_KEY"], environment: ["PROCTOR_TEST_KEY": key])
         defer { server.stop() }
         let root = try #require(server.firstLine.split(separator: " ").dropFirst(2).first.map(String.init))
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [RepositoryPaths.path("Tests/RemoteTests/Fixtures/openai_client.py"), root, "smol", key]
+        process.arguments = [RepositoryPaths.path("Tests/RemoteTests/Fixtures/openai_client.py"), root, "smol", key, "code"]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -142,7 +143,7 @@ struct ServeOpenAIClientTests {
         try #require(process.terminationStatus == 0, "\(errorText)")
         let summary = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
 
-        #expect(summary["models"] as? [String] == ["smol"])
+        #expect(summary["models"] as? [String] == ["smol", "code"])
         let whole = try #require(summary["whole"] as? [String: Any])
         let streamed = try #require(summary["streamed"] as? [String: Any])
         let texts = try #require(whole["texts"] as? [String])
@@ -160,5 +161,14 @@ struct ServeOpenAIClientTests {
         #expect(wrong["status"] as? Int == 401 && wrong["code"] as? String == "invalid_api_key")
         let unknown = try #require(summary["unknown_model"] as? [String: Any], "an unknown model was accepted")
         #expect(unknown["status"] as? Int == 404 && unknown["code"] as? String == "model_not_found")
+        let tuned = try #require(summary["adapter"] as? [String: Any])
+        #expect(tuned["model"] as? String == "code" && (tuned["text"] as? String)?.isEmpty == false, "\(tuned)")
+        let hangUp = try #require(summary["after_hang_up"] as? [String: Any])
+        #expect(hangUp["first_chunk_id"] as? Bool == true)
+        #expect(hangUp["text"] as? String == completion["text"] as? String, "the request after a hang-up is answered as before")
+        let overLong = try #require(summary["over_long"] as? [String: Any], "an over-long prompt was accepted")
+        #expect(overLong["status"] as? Int == 400)
+        #expect((overLong["message"] as? String)?.contains("the context holds") == true, "\(overLong)")
+        #expect(overLong["code"] as? String == "context_length_exceeded" && overLong["param"] as? String == "prompt", "\(overLong)")
     }
 }

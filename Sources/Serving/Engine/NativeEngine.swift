@@ -107,10 +107,12 @@ public final class NativeEngine: @unchecked Sendable {
         case .text(let text):
             prompt = generator.promptTokens(for: text, raw: true)
         }
-        guard !prompt.isEmpty else { throw ServingError(.badRequest, "the prompt is empty", param: "prompt") }
+        let field: String
+        if case .chat = job.prompt { field = "messages" } else { field = "prompt" }
+        guard !prompt.isEmpty else { throw ServingError(.badRequest, "the prompt is empty", param: field) }
         guard prompt.count < capacity else {
             throw ServingError(.badRequest, "the prompt is \(prompt.count) tokens; the context holds \(capacity)",
-                               param: "messages", code: "context_length_exceeded")
+                               param: field, code: "context_length_exceeded")
         }
         let samplings = (0..<job.count).map { index in
             var sampling = job.sampling

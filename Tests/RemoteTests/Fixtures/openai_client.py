@@ -1,7 +1,7 @@
 """Talks to an OpenAI-compatible server with OpenAI's own Python client (the `openai` package),
 as users' scripts do, and prints what it got as one JSON object.
 
-Usage: openai_client.py BASE_URL MODEL API_KEY
+Usage: openai_client.py BASE_URL MODEL API_KEY [ADAPTER]   (ADAPTER: a served adapter's name)
 """
 import json
 import sys
@@ -9,6 +9,7 @@ import sys
 import openai
 
 base_url, model, api_key = sys.argv[1:4]
+adapter = sys.argv[4] if len(sys.argv) > 4 else None
 client = openai.OpenAI(base_url=base_url, api_key=api_key, max_retries=0, timeout=120)
 summary = {"models": [m.id for m in client.models.list().data]}
 
@@ -47,5 +48,23 @@ try:
     summary["unknown_model"] = "accepted"
 except openai.NotFoundError as error:
     summary["unknown_model"] = {"status": error.status_code, "code": error.code}
+
+if adapter:
+    tuned = client.completions.create(model=adapter, prompt="def add(a, b):\n", max_tokens=8, temperature=0)
+    summary["adapter"] = {"model": tuned.model, "text": tuned.choices[0].text}
+
+# A client that hangs up mid-stream: the next request is answered as if nothing happened.
+stream = client.chat.completions.create(model=model, messages=[{"role": "user", "content": "Count to fifty"}],
+                                        max_tokens=200, temperature=0, stream=True)
+first = next(iter(stream))
+stream.close()
+again = client.completions.create(model=model, prompt="def add(a, b):\n", max_tokens=8, temperature=0)
+summary["after_hang_up"] = {"first_chunk_id": bool(first.id), "text": again.choices[0].text}
+
+try:
+    client.completions.create(model=model, prompt="hello " * 9000, max_tokens=4)
+    summary["over_long"] = "accepted"
+except openai.BadRequestError as error:
+    summary["over_long"] = {"status": error.status_code, "message": str(error), "code": error.code, "param": error.param}
 
 print(json.dumps(summary))
