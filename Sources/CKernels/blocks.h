@@ -216,6 +216,56 @@ static inline __attribute__((always_inline)) void pk_columns_signed_q8_0(
     for (int c = 0; c < n; c++) out[c] = pk_hsum_ps(accumulator[c]);
 }
 
+// Two weight rows against the same tile: each activation block is loaded once for both rows
+// and its scale comes already converted (`scales[c · scale_stride + i]` for activation row c,
+// block i). Each output's arithmetic is `pk_columns_signed_q8_0`'s, step for step, so the
+// bits are the same as one row at a time.
+static inline __attribute__((always_inline)) void pk_rows2_signed_q8_0(
+    pk_unpack_signed unpack, int block_bytes, const void *weights, size_t row_bytes, const void *activations,
+    size_t stride, const float *scales, size_t scale_stride, const int n, int count, float *out0, float *out1) {
+    const uint8_t *x0 = weights, *x1 = x0 + row_bytes;
+    __m256 first[PK_MAX_COLUMNS], second[PK_MAX_COLUMNS];
+    for (int c = 0; c < n; c++) first[c] = second[c] = _mm256_setzero_ps();
+    for (int i = 0; i < count / QK; i++) {
+        const uint8_t *block0 = x0 + (size_t)i * block_bytes, *block1 = x1 + (size_t)i * block_bytes;
+        const __m256i w0 = unpack(block0), w1 = unpack(block1);
+        const __m256i magnitude0 = _mm256_sign_epi8(w0, w0), magnitude1 = _mm256_sign_epi8(w1, w1);
+        pk_half d0, d1;
+        memcpy(&d0, block0, 2);
+        memcpy(&d1, block1, 2);
+        const float scale0 = pk_half_to_float(d0), scale1 = pk_half_to_float(d1);
+        for (int c = 0; c < n; c++) {
+            const block_q8_0 *y = (const block_q8_0 *)((const uint8_t *)activations + (size_t)c * stride) + i;
+            const __m256i a = _mm256_loadu_si256((const __m256i *)y->qs);
+            const float da = scales[(size_t)c * scale_stride + i];
+            first[c] = _mm256_fmadd_ps(_mm256_set1_ps(scale0 * da),
+                                       _mm256_cvtepi32_ps(pk_dot_u8_i8(magnitude0, _mm256_sign_epi8(a, w0))), first[c]);
+            second[c] = _mm256_fmadd_ps(_mm256_set1_ps(scale1 * da),
+                                        _mm256_cvtepi32_ps(pk_dot_u8_i8(magnitude1, _mm256_sign_epi8(a, w1))), second[c]);
+        }
+    }
+    for (int c = 0; c < n; c++) {
+        out0[c] = pk_hsum_ps(first[c]);
+        out1[c] = pk_hsum_ps(second[c]);
+    }
+}
+
+// Instantiates `pk_dot_<name>_rows2` for a signed Q8_0-family format from its unpacker.
+#define PK_ROWS2_ENTRY_POINT(name, block_type) \
+    void pk_dot_##name##_rows2(const void *weights, size_t row_bytes, const void *activations, size_t stride, \
+                               const float *scales, size_t scale_stride, int n, int count, float *out0, float *out1) { \
+        switch (n) { \
+        case 1: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 1, count, out0, out1); break; \
+        case 2: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 2, count, out0, out1); break; \
+        case 3: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 3, count, out0, out1); break; \
+        case 4: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 4, count, out0, out1); break; \
+        case 5: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 5, count, out0, out1); break; \
+        case 6: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 6, count, out0, out1); break; \
+        case 7: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 7, count, out0, out1); break; \
+        default: pk_rows2_signed_q8_0(name##_unpack, sizeof(block_type), weights, row_bytes, activations, stride, scales, scale_stride, 8, count, out0, out1); break; \
+        } \
+    }
+
 // The 32-element formats with unsigned weights and an offset m (Q4_1, Q5_1), against Q8_1
 // activations: per block d_w·d_a·Σ q·a, plus m·s (s = d_a·Σa, carried by the Q8_1 block).
 // Both start with their half scales d and m.
@@ -266,6 +316,16 @@ PK_DECLARE(q4_K)
 PK_DECLARE(q5_K)
 PK_DECLARE(q6_K)
 #undef PK_DECLARE
+
+// Two weight rows at a time, for the signed formats against Q8_0 (AVX2 builds only).
+typedef void (*pk_rows2_fn)(const void *weights, size_t row_bytes, const void *activations, size_t stride,
+                            const float *scales, size_t scale_stride, int n, int count, float *out0, float *out1);
+#if defined(PK_AVX2)
+void pk_dot_q4_0_rows2(const void *, size_t, const void *, size_t, const float *, size_t, int, int, float *, float *);
+void pk_dot_q5_0_rows2(const void *, size_t, const void *, size_t, const float *, size_t, int, int, float *, float *);
+void pk_dot_q8_0_rows2(const void *, size_t, const void *, size_t, const float *, size_t, int, int, float *, float *);
+void pk_dot_iq4_nl_rows2(const void *, size_t, const void *, size_t, const float *, size_t, int, int, float *, float *);
+#endif
 
 void pk_quantize_q8_0(const float *x, void *y, int64_t count);
 void pk_quantize_q8_1(const float *x, void *y, int64_t count);

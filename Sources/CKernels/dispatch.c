@@ -2,6 +2,8 @@
 #include "ckernels.h"
 #include "blocks.h"
 
+#include <stdlib.h>
+
 typedef void (*dequantize_fn)(const void *, float *, int64_t);
 typedef float (*dot_fn)(const void *, const void *, int);
 typedef void (*columns_fn)(const void *, const void *, size_t, int, int, float *);
@@ -12,10 +14,17 @@ typedef struct {
     dequantize_fn dequantize;
     dot_fn dot, dot_ref;
     columns_fn columns;
+    pk_rows2_fn rows2;  // two weight rows per pass, or NULL
 } format;
 
 #define QUANTIZED(name, block, bytes, act) \
-    {block, bytes, act, pk_dequantize_##name, pk_dot_##name, pk_dot_##name##_ref, pk_dot_##name##_columns}
+    {block, bytes, act, pk_dequantize_##name, pk_dot_##name, pk_dot_##name##_ref, pk_dot_##name##_columns, NULL}
+#if defined(PK_AVX2)
+#define QUANTIZED_ROWS2(name, block, bytes, act) \
+    {block, bytes, act, pk_dequantize_##name, pk_dot_##name, pk_dot_##name##_ref, pk_dot_##name##_columns, pk_dot_##name##_rows2}
+#else
+#define QUANTIZED_ROWS2 QUANTIZED
+#endif
 
 static void dequantize_f32(const void *source, float *y, int64_t count) { memcpy(y, source, (size_t)count * 4); }
 static void dequantize_f16(const void *source, float *y, int64_t count) {
@@ -61,15 +70,15 @@ static void columns_bf16(const void *w, const void *x, size_t stride, int n, int
 // Float weights multiply float activations; the Swift side keeps its own SIMD float dots,
 // these scalar ones serve dequantization and the tests.
 static const format *lookup(pk_type type) {
-    static const format f32 = {1, 4, PK_F32, dequantize_f32, dot_f32, dot_f32, columns_f32};
-    static const format f16 = {1, 2, PK_F32, dequantize_f16, dot_f16, dot_f16, columns_f16};
-    static const format bf16 = {1, 2, PK_F32, dequantize_bf16, dot_bf16, dot_bf16, columns_bf16};
-    static const format q4_0 = QUANTIZED(q4_0, QK, 18, PK_Q8_0);
+    static const format f32 = {1, 4, PK_F32, dequantize_f32, dot_f32, dot_f32, columns_f32, NULL};
+    static const format f16 = {1, 2, PK_F32, dequantize_f16, dot_f16, dot_f16, columns_f16, NULL};
+    static const format bf16 = {1, 2, PK_F32, dequantize_bf16, dot_bf16, dot_bf16, columns_bf16, NULL};
+    static const format q4_0 = QUANTIZED_ROWS2(q4_0, QK, 18, PK_Q8_0);
     static const format q4_1 = QUANTIZED(q4_1, QK, 20, PK_Q8_1);
-    static const format q5_0 = QUANTIZED(q5_0, QK, 22, PK_Q8_0);
+    static const format q5_0 = QUANTIZED_ROWS2(q5_0, QK, 22, PK_Q8_0);
     static const format q5_1 = QUANTIZED(q5_1, QK, 24, PK_Q8_1);
-    static const format q8_0 = QUANTIZED(q8_0, QK, 34, PK_Q8_0);
-    static const format iq4_nl = QUANTIZED(iq4_nl, QK, 18, PK_Q8_0);
+    static const format q8_0 = QUANTIZED_ROWS2(q8_0, QK, 34, PK_Q8_0);
+    static const format iq4_nl = QUANTIZED_ROWS2(iq4_nl, QK, 18, PK_Q8_0);
     static const format q2_K = QUANTIZED(q2_K, QK_K, 84, PK_Q8_K);
     static const format q3_K = QUANTIZED(q3_K, QK_K, 110, PK_Q8_K);
     static const format q4_K = QUANTIZED(q4_K, QK_K, 144, PK_Q8_K);
@@ -149,14 +158,38 @@ void pk_dot_columns(pk_type type, const void *weights, const void *activations, 
 // Weight rows are taken 16 at a time (at most 16 · 7 KB, ffn_down's Q6_K rows, stays in L2)
 // and each is multiplied with the batch rows PK_MAX_COLUMNS at a time, so a tile's activations
 // stay in L1 while the 16 rows pass and the batch is read once per 16 rows, not once per row.
+// Formats with a two-row kernel take the rows in pairs: each activation block is then loaded
+// once per two weight rows, and its half scale converted once per product, not once per row.
 enum { ROW_TILE = 16 };
+
+// The Q8_0 activation rows' block scales as floats, row b's at [b · blocks]: a buffer per
+// thread, grown as needed and kept for the thread's next product. NULL if memory runs out.
+static const float *q8_0_scales(const uint8_t *activations, size_t activation_row_bytes, int batch, int blocks) {
+    static _Thread_local float *buffer;
+    static _Thread_local size_t capacity;
+    const size_t needed = (size_t)batch * (size_t)blocks;
+    if (needed > capacity) {
+        float *grown = realloc(buffer, needed * sizeof(float));
+        if (!grown) return NULL;
+        buffer = grown;
+        capacity = needed;
+    }
+    for (int b = 0; b < batch; b++) {
+        const block_q8_0 *row = (const block_q8_0 *)(activations + (size_t)b * activation_row_bytes);
+        for (int i = 0; i < blocks; i++) buffer[(size_t)b * blocks + i] = pk_half_to_float(row[i].d);
+    }
+    return buffer;
+}
 
 void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int columns,
                     int row_begin, int row_end,
                     const void *activations, size_t activation_row_bytes, int batch,
                     float *out, size_t out_stride) {
     const columns_fn product = lookup(type)->columns;
+    const pk_rows2_fn pair = lookup(type)->rows2;
     const uint8_t *w = weights, *x = activations;
+    const int blocks = columns / QK;
+    const float *scales = pair && row_end - row_begin > 1 ? q8_0_scales(x, activation_row_bytes, batch, blocks) : NULL;
     for (int tile_begin = row_begin; tile_begin < row_end; tile_begin += ROW_TILE) {
         const int tile_end = row_end - tile_begin < ROW_TILE ? row_end : tile_begin + ROW_TILE;
         // The batch in as few tiles as fit, of even sizes (10 rows: 5 and 5, not 8 and 2),
@@ -164,7 +197,19 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
         const int tiles = (batch + PK_MAX_COLUMNS - 1) / PK_MAX_COLUMNS;
         for (int t = 0; t < tiles; t++) {
             const int b = batch * t / tiles, n = batch * (t + 1) / tiles - b;
-            for (int r = tile_begin; r < tile_end; r++) {
+            int r = tile_begin;
+            if (scales) {
+                for (; r + 1 < tile_end; r += 2) {
+                    float first[PK_MAX_COLUMNS], second[PK_MAX_COLUMNS];
+                    pair(w + (size_t)r * row_bytes, row_bytes, x + (size_t)b * activation_row_bytes, activation_row_bytes,
+                         scales + (size_t)b * blocks, (size_t)blocks, n, columns, first, second);
+                    for (int c = 0; c < n; c++) {
+                        out[(size_t)(b + c) * out_stride + r] = first[c];
+                        out[(size_t)(b + c) * out_stride + r + 1] = second[c];
+                    }
+                }
+            }
+            for (; r < tile_end; r++) {
                 float results[PK_MAX_COLUMNS];
                 product(w + (size_t)r * row_bytes, x + (size_t)b * activation_row_bytes, activation_row_bytes, n, columns, results);
                 for (int c = 0; c < n; c++) out[(size_t)(b + c) * out_stride + r] = results[c];

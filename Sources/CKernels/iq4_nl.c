@@ -45,3 +45,6 @@ static inline __attribute__((always_inline)) void iq4_nl_columns(const void *wei
 }
 
 PK_COLUMNS_ENTRY_POINTS(iq4_nl)
+#if defined(PK_AVX2)
+PK_ROWS2_ENTRY_POINT(iq4_nl, block_iq4_nl)
+#endif

@@ -42,3 +42,6 @@ static inline __attribute__((always_inline)) void q4_0_columns(const void *weigh
 }
 
 PK_COLUMNS_ENTRY_POINTS(q4_0)
+#if defined(PK_AVX2)
+PK_ROWS2_ENTRY_POINT(q4_0, block_q4_0)
+#endif

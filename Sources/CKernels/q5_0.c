@@ -48,3 +48,6 @@ static inline __attribute__((always_inline)) void q5_0_columns(const void *weigh
 }
 
 PK_COLUMNS_ENTRY_POINTS(q5_0)
+#if defined(PK_AVX2)
+PK_ROWS2_ENTRY_POINT(q5_0, block_q5_0)
+#endif

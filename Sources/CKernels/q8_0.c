@@ -37,3 +37,6 @@ static inline __attribute__((always_inline)) void q8_0_columns(const void *weigh
 }
 
 PK_COLUMNS_ENTRY_POINTS(q8_0)
+#if defined(PK_AVX2)
+PK_ROWS2_ENTRY_POINT(q8_0, block_q8_0)
+#endif

@@ -83,6 +83,40 @@ struct KernelReferenceTests {
         }
     }
 
+    @Test("a matrix product gives every output exactly its own dot product, whatever the row range and batch",
+          arguments: quantizedTypes)
+    func matrixProductEqualsDots(type: GGMLType) throws {
+        var generator = SplitMix64(seed: 11 &* UInt64(type.rawValue))
+        let columns = 512, rows = 37, batch = 19
+        let weights = (0..<rows).flatMap { _ in Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator) }
+        let rowBytes = weights.count / rows
+        let x = (0..<(batch * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-3 }
+        let format = try #require(QuantizedActivations.Format(weights: type))
+        let activations = QuantizedActivations(capacity: batch * columns)
+        x.withUnsafeBufferPointer {
+            activations.quantize($0.baseAddress!, rows: batch, columns: columns, stride: columns, format: format)
+        }
+        let kernel = pk_type(rawValue: type.rawValue)
+        let stride = QuantizedActivations.rowBytes(format, columns: columns)
+        weights.withUnsafeBytes { w in
+            let dots = (0..<batch).map { b in
+                (0..<rows).map { r in
+                    pk_dot(kernel, w.baseAddress! + r * rowBytes, activations.data(format) + b * stride, Int32(columns)).bitPattern
+                }
+            }
+            // Odd and even range starts and lengths, one row alone, batches that split into tiles.
+            for (range, size) in [(0..<rows, batch), (5..<22, 10), (3..<4, 1), (0..<36, 3), (17..<37, 19)] {
+                var out = [Float](repeating: .nan, count: size * rows)
+                pk_matmul_rows(kernel, w.baseAddress!, rowBytes, Int32(columns), Int32(range.lowerBound), Int32(range.upperBound),
+                               activations.data(format), stride, Int32(size), &out, rows)
+                for b in 0..<size {
+                    let got = range.map { out[b * rows + $0].bitPattern }
+                    #expect(got == Array(dots[b][range]), "\(type), rows \(range), batch \(size), row \(b)")
+                }
+            }
+        }
+    }
+
     @Test("every supported GGUF type is computable and has an activation format or is float")
     func supportedTypes() {
         for type in Self.quantizedTypes {
