@@ -76,6 +76,16 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
                     const void *activations, size_t activation_row_bytes, int batch,
                     float *out, size_t out_stride);
 
+/// scores[p · score_stride] = scale · (q_p · key) for the `pairs` query vectors q_p of
+/// `head_dim` floats, consecutive at `queries`. A score's arithmetic does not depend on
+/// `pairs` or on p, so grouping queries changes no bit.
+void pk_attention_scores(const float *queries, int pairs, int head_dim, const float *key, float scale,
+                         float *scores, size_t score_stride);
+
+/// out[i] += Σ_t half(weights[t]) · values[t · head_dim + i] for t in 0..<count, in order of t
+/// (each weight rounded to half precision first, as llama.cpp mixes values on a half cache).
+void pk_attention_mix(float *out, const float *weights, int count, const float *values, int head_dim);
+
 #pragma clang assume_nonnull end
 
 #endif

@@ -1,3 +1,5 @@
+import CKernels
+
 /// A decoder (Llama, Qwen2, GPT-2) running a batch of tokens over per-sequence KV caches.
 ///
 /// `forward` reads top to bottom like llama2.c's: embed, then per block RMSNorm → Q/K/V →
@@ -256,13 +258,13 @@ final class Transformer {
         let groupSize = c.headCount / c.kvHeadCount
         let scale = 1 / Float(headDim).squareRoot()
         let kvOffset = (heads.lowerBound / groupSize) * headDim
-        let chunks = headDim / 16, tail = chunks * 16
         let first = positions[rows.lowerBound], last = positions[rows.upperBound - 1]
         let width = heads.count  // query heads per row here; (row r, head j) is pair r · width + j
         // The queries as floats  [rows, heads, headDim]
         withUnsafeTemporaryAllocation(of: Float.self, capacity: RunState.attentionRows * width * headDim) { queries in
-            withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: max(chunks, 1)) { converted in
-                let queries = queries.baseAddress!, converted = converted.baseAddress!
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: (Self.valueRun + 1) * headDim) { scratch in
+                // One key, then a run of values, as floats.
+                let queries = queries.baseAddress!, converted = scratch.baseAddress!, values = converted + headDim
                 for (r, b) in rows.enumerated() {
                     for (j, head) in heads.enumerated() {
                         let half = queryHalf + b * qDim + head * headDim
@@ -273,40 +275,40 @@ final class Transformer {
                 // scores[r, j][past] = q_rj · k_past · scale for past ≤ position of row r
                 for past in 0...last {
                     let key = cache.key(past) + kvOffset
-                    for chunk in 0..<chunks {
-                        converted[chunk] = SIMD16<Float>(UnsafeRawPointer(key + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self))
-                    }
-                    for pair in (max(0, past - first) * width)..<(rows.count * width) {
-                        let query = queries + pair * headDim
-                        var accumulator = SIMD16<Float>()
-                        for chunk in 0..<chunks {
-                            accumulator.addProduct(UnsafeRawPointer(query + chunk * 16).loadUnaligned(as: SIMD16<Float>.self),
-                                                   converted[chunk])
-                        }
-                        var total = accumulator.sum()
-                        for index in tail..<headDim { total += query[index] * Float(key[index]) }
-                        scores[pair * capacity + past] = total * scale
-                    }
+                    Self.widen(key, into: converted, count: headDim)
+                    let from = max(0, past - first) * width
+                    pk_attention_scores(queries + from * headDim, Int32(rows.count * width - from), Int32(headDim), converted,
+                                        scale, scores + from * capacity + past, capacity)
                 }
                 for pair in 0..<(rows.count * width) { Kernels.softmax(scores + pair * capacity, count: first + pair / width + 1) }
-                // out_rj += Σ_past half(p_rj,past) · v_past
-                for past in 0...last {
-                    let value = cache.value(past) + kvOffset
-                    for chunk in 0..<chunks {
-                        converted[chunk] = SIMD16<Float>(UnsafeRawPointer(value + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self))
+                // out_rj += Σ_past half(p_rj,past) · v_past, a run of values (converted once) at a time
+                for runStart in stride(from: 0, through: last, by: Self.valueRun) {
+                    let runEnd = min(last + 1, runStart + Self.valueRun)
+                    for past in runStart..<runEnd {
+                        Self.widen(cache.value(past) + kvOffset, into: values + (past - runStart) * headDim, count: headDim)
                     }
-                    for pair in (max(0, past - first) * width)..<(rows.count * width) {
-                        let weight = Float(Float16(scores[pair * capacity + past]))
+                    for pair in (max(0, runStart - first) * width)..<(rows.count * width) {
+                        let count = min(runEnd, first + pair / width + 1) - runStart
                         let mixed = out + (rows.lowerBound + pair / width) * wide + (heads.lowerBound + pair % width) * headDim
-                        for chunk in 0..<chunks {
-                            let sum = UnsafeRawPointer(mixed + chunk * 16).loadUnaligned(as: SIMD16<Float>.self) + weight * converted[chunk]
-                            UnsafeMutableRawPointer(mixed + chunk * 16).storeBytes(of: sum, as: SIMD16<Float>.self)
-                        }
-                        for index in tail..<headDim { mixed[index] += weight * Float(value[index]) }
+                        pk_attention_mix(mixed, scores + pair * capacity + runStart, Int32(count), values, Int32(headDim))
                     }
                 }
             }
         }
+    }
+
+    /// Cached positions whose values are converted to floats together before they are mixed.
+    static let valueRun = 32
+
+    /// `count` halves as floats.
+    @inline(__always)
+    private static func widen(_ halves: UnsafePointer<Float16>, into floats: UnsafeMutablePointer<Float>, count: Int) {
+        let chunks = count / 16
+        for chunk in 0..<chunks {
+            UnsafeMutableRawPointer(floats + chunk * 16).storeBytes(
+                of: SIMD16<Float>(UnsafeRawPointer(halves + chunk * 16).loadUnaligned(as: SIMD16<Float16>.self)), as: SIMD16<Float>.self)
+        }
+        for index in (chunks * 16)..<count { floats[index] = Float(halves[index]) }
     }
 
     /// Grouped-query attention of one query head of one token on a single-precision cache
