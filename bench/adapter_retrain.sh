@@ -4,10 +4,13 @@
 # resumes from the last checkpoint), and compares the new weights' SHA-256 with the one the README
 # records. Exits 1 when they differ. Same machine, same thread count: another CPU may sum floats in
 # another order.
-#   bench/adapter_retrain.sh qwen1.5b-deep      (about 30 minutes on 2 quiet cores)
+# Usage: bench/adapter_retrain.sh ADAPTER-NAME (a folder under adapters/)
+#   bench/adapter_retrain.sh qwen1.5b-deep      (about 50 minutes on 2 cores beside other work)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-name=${1:?usage: bench/adapter_retrain.sh ADAPTER-NAME (a folder under adapters/)}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
+
+usage_unless 1 "$@"
+name=$1
 readme=adapters/$name/README.md
 [[ -f "$readme" ]] || { echo "$readme: no such file" >&2; exit 2; }
 command=$(sed -n 's/^- \*\*Command\*\*: `\(.*\)`$/\1/p' "$readme")
