@@ -74,6 +74,45 @@ struct ServeSecurityTests {
         #expect(models.status == 200)
     }
 
+    @Test("a body whose Content-Length is over the limit is refused with 413 at once, before any of it is sent",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func announcedOversizedBodyIsRefusedUnread() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        // The idle timeout outlasts the receive limit below: only an answer given without
+        // waiting for the body arrives in time.
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", "120"])
+        defer { server.stop() }
+        let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) })
+        let socket = try Self.connect(port: port, receiveLimit: 20)
+        defer { close(socket) }
+        let headers = "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1073741824\r\n\r\n"
+        _ = headers.withCString { send(socket, $0, strlen($0), 0) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let received = recv(socket, &buffer, buffer.count, 0)
+        let answer = received > 0 ? String(decoding: buffer.prefix(received), as: UTF8.self) : ""
+        #expect(answer.hasPrefix("HTTP/1.1 413"), "recv gave \(received), errno \(errno): \(answer)")
+        #expect(answer.contains("request_too_large") && answer.contains("Content-Length: 1073741824"), "\(answer)")
+    }
+
+    /// A TCP connection to the loopback server whose receives wait at most `receiveLimit` seconds.
+    static func connect(port: UInt16, receiveLimit: Int) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(socket >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0, "connect: errno \(errno)")
+        var limit = timeval(tv_sec: receiveLimit, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        return socket
+    }
+
     @Test("a client that sends half a request and stalls is disconnected after --idle-timeout",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func stalledClientIsClosed() throws {
@@ -83,20 +122,9 @@ struct ServeSecurityTests {
         defer { server.stop() }
         let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) })
 
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(socket >= 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        #expect(connected == 0)
         // A receive that waits at most 30 s: the server closing the connection ends it sooner.
-        var limit = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let socket = try Self.connect(port: port, receiveLimit: 30)
+        defer { close(socket) }
         let partial = "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"prompt\":"
         _ = partial.withCString { send(socket, $0, strlen($0), 0) }
         var buffer = [UInt8](repeating: 0, count: 512)

@@ -62,6 +62,11 @@ public struct OpenAIServer: Sendable {
         if let refusal = refusal(request) { return refusal }
         do {
             var request = request
+            // A body announced as too large is refused before a byte of it is read.
+            if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBodyBytes {
+                throw ServingError(.tooLarge, "the request body is larger than \(maxBodyBytes) bytes (Content-Length: \(declared))",
+                                   code: "request_too_large")
+            }
             let buffer: ByteBuffer
             do {
                 buffer = try await request.collectBody(upTo: maxBodyBytes)
