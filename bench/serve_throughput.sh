@@ -6,25 +6,21 @@
 # tokens/s of each and their ratio are printed. proctor serve decodes the requests in flight
 # together (continuous batching); llama-cpp-python's server answers one at a time.
 #
-# Usage: [MODEL=smollm2] bench/serve_throughput.sh [ROUNDS] [REQUESTS] [MAX_TOKENS] [CONCURRENCY] [THREADS]
+# Usage: [MODEL=smollm2] [PROCTOR_BIN=path] bench/serve_throughput.sh [ROUNDS] [REQUESTS] [MAX_TOKENS] [CONCURRENCY] [THREADS]
 #        (defaults: 3 rounds, 8 requests, 64 tokens, concurrency 4, 2 threads; MODEL a catalog name;
 #        PARALLEL: proctor serve --parallel, default 8). Per-request latency: p50 and p99.
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 rounds="${1:-3}"
 requests="${2:-8}"
 max_tokens="${3:-64}"
 concurrency="${4:-4}"
 threads="${5:-2}"
-cd "$repo_root"
-source scripts/lib/python.sh
 
 source bench/lib/llama_server.sh
 venv="$(llama_server_venv)"
-flock /tmp/swift-build.lock swift build -c release --product proctor >&2
-proctor="$repo_root/.build/release/proctor"
-model_name="${MODEL:-smollm2}"
-model="$(PROCTOR="$proctor" bash scripts/fetch-model.sh "$model_name")"
+proctor="$(release_proctor)"
+model="$(catalog_model "${MODEL:-smollm2}")"
 
 work="$(mktemp -d)"
 pids=()
