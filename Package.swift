@@ -79,7 +79,7 @@ let package = Package(
         // (checkpoints → samples → results → report in one resumable run directory).
         // The samples stage shared by the native and remote generators: settings, the seed rule,
         // the typed samples line and the samples file (one writer, fsync, resume).
-        .target(name: "Samples", dependencies: ["Inference", "Judge"]),
+        .target(name: "Samples", dependencies: ["Inference", "Judge", "JSONLines"]),
 
         .target(name: "Evaluation", dependencies: ["Inference", "Adapters", "Judge", "Samples", "Sandbox", "Reports", "Metrics", "TextScoring", "JSONLines", "OpenAIWire"],
                 swiftSettings: [.unsafeFlags(["-O"])]),

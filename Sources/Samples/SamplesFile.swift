@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Judge
 
 /// A Proctor samples JSONL file being appended to: one sorted-key JSON object per line, each
@@ -24,12 +25,13 @@ public final class SamplesFile: @unchecked Sendable {
         cutBytes = opened.cutBytes
         var existing: Set<[String]> = []
         if resume {
-            let data = FileManager.default.contents(atPath: path) ?? Data()
-            for line in data.split(separator: 0x0A) {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                    let id = object["problem_id"] as? String, let index = object["sample_index"] as? Int,
-                    let checkpoint = object["checkpoint"] as? String
-                else { continue }
+            // Streamed through json-c like every samples reader; a line that is not JSON is an
+            // error naming its line, so a damaged file is never half-resumed.
+            let reader = try JSONLinesReader(path: path, fields: ["problem_id", "checkpoint", "sample_index"])
+            while let record = try reader.next() {
+                guard case .string(let id)? = record.fields["problem_id"], case .string(let checkpoint)? = record.fields["checkpoint"],
+                      case .number(let text)? = record.fields["sample_index"], let index = Int(text)
+                else { continue }  // not a sample of Proctor's
                 existing.insert([id, checkpoint, String(index)])
             }
         }

@@ -46,6 +46,21 @@ struct SamplesFileTests {
         #expect(!text.contains("prompt_tokens"), "absent fields are left out of the line")
     }
 
+    @Test("resuming a samples file with a damaged line in the middle is an error naming the file and line, and the file is kept")
+    func damagedLineStopsResume() throws {
+        let path = NSTemporaryDirectory() + "proctor-samples-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let good = try String(decoding: Self.record(0).line(), as: UTF8.self)
+        let text = good + "\n{\"problem_id\": \"p\", oops\n" + good.replacingOccurrences(of: "\"sample_index\":0", with: "\"sample_index\":1") + "\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try SamplesFile(path: path, resume: true)
+        } throws: { error in
+            "\(error)".contains(path + ":2:")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
     @Test("one proctor eval per run folder: a second lock on the folder is refused until the first is let go")
     func runFolderLock() throws {
         let root = NSTemporaryDirectory() + "proctor-run-\(UUID().uuidString)"
