@@ -38,6 +38,38 @@ struct DemoAdapterTests {
         #expect(adapted == again)
         #expect(generator.generate(prompt: prompt, maxTokens: 24).tokens == base, "switching back gives the base's answer")
     }
+
+    @Test("requests under the base and the adapter, decoded together, each equal their own run alone; a cached prompt prefix is reused only under the adapter that computed it",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func mixedAdaptersTogether() throws {
+        let model = try #require(ModelFiles.smolLM2)
+        let generator = try TextGenerator(modelPath: model, contextCapacity: 512, threads: 2)
+        let adapters = try AdapterSet(loading: [(label: "code", path: Self.directory)], base: generator.config, source: model)
+        let code = try #require(adapters.selection("code"))
+        let tasks = ["print the sum of two integers A and B.", "print the larger of two integers A and B.",
+                     "print A times B for two integers A and B.", "print the smaller of two integers A and B."]
+        // Alternating adapters over prompts that open alike: base, code, base, code.
+        let requests = tasks.enumerated().map { index, task in
+            DecodeRequest(prompt: generator.promptTokens(for: "Read two integers from standard input and " + task, raw: false),
+                          samplings: [SamplingParameters(temperature: 0)], maxTokens: 12,
+                          adapter: index % 2 == 1 ? code : nil)
+        }
+        var together: [Int: TextGenerator.Generation] = [:]
+        generator.generate(requests: requests, maxSequences: 1) { request, generations in together[request] = generations[0] }
+        for (index, request) in requests.enumerated() {
+            generator.adapter = request.adapter
+            let alone = generator.generate(prompt: request.prompt, maxTokens: 12).tokens
+            generator.adapter = nil
+            #expect(together[index]?.tokens == alone, "request \(index)")
+        }
+        // One at a time, each newcomer follows a prompt run under the other adapter: nothing is reused.
+        #expect(together.values.allSatisfy { $0.reusedPromptTokens == 0 }, "\(together.mapValues(\.reusedPromptTokens))")
+        // Under one adapter throughout, the later prompts reuse the opening.
+        let sameAdapter = requests.map { DecodeRequest(prompt: $0.prompt, samplings: $0.samplings, maxTokens: 12, adapter: code) }
+        var reused: [Int: Int] = [:]
+        generator.generate(requests: sameAdapter, maxSequences: 1) { request, generations in reused[request] = generations[0].reusedPromptTokens }
+        #expect(reused[0] == 0 && (1..<4).allSatisfy { (reused[$0] ?? 0) > 0 }, "\(reused)")
+    }
 }
 
 /// The main job's adapters (`adapters/qwen1.5b-deep/` and `adapters/qwen1.5b-diverse/`, made by

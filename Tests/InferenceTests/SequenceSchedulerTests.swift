@@ -65,6 +65,12 @@ struct SequenceSchedulerTests {
         }
         let sampled = try #require(together[2])
         #expect(Set(sampled.map(\.tokens)).count > 1, "four seeds give different samples")
+        // The prompts open alike (chat template, "Solve in Python:"): every one after the first
+        // ran only what differs, and still decoded exactly as alone.
+        for index in 1..<requests.count {
+            let reused = together[index]?.first?.reusedPromptTokens ?? 0
+            #expect(reused >= SequenceScheduler.minimumReuse && reused < requests[index].prompt.count, "request \(index) reused \(reused)")
+        }
     }
 
     /// A server's case: requests arrive while others decode (here one more after every fifth

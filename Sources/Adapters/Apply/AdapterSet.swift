@@ -38,6 +38,8 @@ public struct AdapterSet: Sendable {
 
 /// One adapter's pairs by (layer, projection): what the forward pass applies for a request.
 public struct AdapterSelection: ProjectionAdapter {
+    private let token = AdapterIdentity()
+    public var identity: ObjectIdentifier { ObjectIdentifier(token) }
     private let pairs: [Int: [Projection: LoRAPair]]
     /// The same pairs as the forward pass reads them, by layer and `Projection.allCases` index:
     /// no hashing on the hot path.

@@ -20,9 +20,18 @@ public enum Projection: String, Sendable, CaseIterable {
 /// several adapters share one copy of the base weights. The forward pass calls it right after
 /// each base product, before RoPE, activations and residual adds.
 public protocol ProjectionAdapter: Sendable {
+    /// The same for every copy of one adapter, different between adapters: the scheduler
+    /// reuses a prompt's keys and values only under the adapter that computed them.
+    var identity: ObjectIdentifier { get }
+
     /// Adds the update of `projection` in `layer` to `output` for `tokens` rows of `input`.
     /// input [tokens, in], output [tokens, out], row-major; does nothing where nothing is adapted.
     func addUpdate(
         layer: Int, projection: Projection, input: UnsafeBufferPointer<Float>,
         output: UnsafeMutableBufferPointer<Float>, tokens: Int)
+}
+
+/// A reference whose identity names one adapter (`ProjectionAdapter.identity`) for value types.
+public final class AdapterIdentity: Sendable {
+    public init() {}
 }

@@ -106,6 +106,30 @@ final class RunState {
         prefixes[slot] = (source, length)
     }
 
+    /// Copies positions 0..<count of `source`'s own cache into `destination`'s own cache, in
+    /// every layer (a prompt prefix computed once, reused by another sequence).
+    func copyPositions(_ count: Int, from source: Int, to destination: Int) {
+        precondition(count <= capacity && source != destination, "copy of \(count) positions from slot \(source) to \(destination)")
+        let elementBytes = singlePrecisionCache ? MemoryLayout<Float>.stride : MemoryLayout<Float16>.stride
+        let bytes = count * kvDimension * elementBytes
+        for layer in 0..<layerCount {
+            let offset = layer * capacity * kvDimension * elementBytes
+            (keySlots[destination] + offset).copyMemory(from: keySlots[source] + offset, byteCount: bytes)
+            (valueSlots[destination] + offset).copyMemory(from: valueSlots[source] + offset, byteCount: bytes)
+        }
+    }
+
+    /// A slot kept out of the sequences' pool, for the scheduler's cached prompt prefix;
+    /// allocated on first use.
+    private(set) var prefixSlot: Int?
+
+    func reservePrefixSlot() -> Int {
+        if let prefixSlot { return prefixSlot }
+        ensureSlots(slotCount + 1)
+        prefixSlot = slotCount - 1
+        return slotCount - 1
+    }
+
     /// Makes `slot` hold its whole sequence itself again.
     func unshare(_ slot: Int) {
         prefixes[slot] = (slot, 0)

@@ -29,7 +29,17 @@ public struct DecodeRequest: Sendable {
 /// runs the arithmetic of a batch of one, so a sequence's tokens are exactly those it gets
 /// decoded alone. Requests may carry different adapters over the same base: each row gets its
 /// own request's low-rank update in the shared pass.
+///
+/// Prompts of one evaluation share their opening (system message, instructions: about 60 of
+/// 360 tokens on the corpus). The last prompt to finish running is kept in a slot of its own;
+/// a newcomer with the same adapter whose prompt starts with the same tokens gets their keys
+/// and values copied from there and runs only the rest. A position's keys and values depend
+/// only on the tokens up to it, and every row's arithmetic is that of a batch of one, so the
+/// copy holds exactly what running those tokens again would write.
 final class SequenceScheduler {
+    /// The fewest leading tokens worth copying from the cached prompt.
+    static let minimumReuse = 8
+
     /// A sample being decoded.
     private struct Sequence {
         let request: Int
@@ -47,6 +57,8 @@ final class SequenceScheduler {
         let index: Int
         let slots: [Int]
         var promptDone = 0
+        /// Leading prompt tokens copied from the cached prefix.
+        var reused = 0
         let admittedAt: ContinuousClock.Instant
         var prefillSeconds = 0.0
         var decodeStart: ContinuousClock.Instant?
@@ -97,7 +109,13 @@ final class SequenceScheduler {
         // One row per live sequence must leave room in a step for a newcomer's prompt.
         let maxSequences = min(requested, rowsPerStep)
         let vocabulary = transformer.config.vocabularySize
-        var freeSlots = Array((0..<state.slotCount).reversed())
+        let prefixSlot = state.reservePrefixSlot()
+        var freeSlots = Array((0..<state.slotCount).reversed()).filter { $0 != prefixSlot }
+        /// The prompt whose keys and values `prefixSlot` holds, and its adapter.
+        var cachedPrompt: (tokens: [Int], adapter: ObjectIdentifier?)?
+        func adapterIdentity(_ request: DecodeRequest) -> ObjectIdentifier? {
+            (request.adapter ?? transformer.adapter)?.identity
+        }
         var requests: [Int: DecodeRequest] = [:]  // admitted or waiting, by number
         var received = 0
         /// The next request to admit, numbered, or nil when the feed has none now.
@@ -118,7 +136,7 @@ final class SequenceScheduler {
             let now = clock.now
             request.results[sequence.sample] = TextGenerator.Generation(
                 tokens: sequence.generated, text: sequence.matcher.text,
-                promptTokenCount: requests[sequence.request]!.prompt.count, stopReason: reason,
+                promptTokenCount: requests[sequence.request]!.prompt.count, reusedPromptTokens: request.reused, stopReason: reason,
                 prefillSeconds: request.prefillSeconds, decodeSeconds: (now - (request.decodeStart ?? now)).seconds)
             request.unfinished -= 1
             admitted[sequence.request] = request
@@ -193,6 +211,15 @@ final class SequenceScheduler {
                     continue
                 }
                 for slot in slots { state.unshare(slot) }
+                if let cached = cachedPrompt, cached.adapter == adapterIdentity(request) {
+                    // The last prompt token always runs: its row gives the first logits.
+                    let common = min(zip(cached.tokens, request.prompt).prefix { $0 == $1 }.count, request.prompt.count - 1)
+                    if common >= Self.minimumReuse {
+                        state.copyPositions(common, from: prefixSlot, to: slots[0])
+                        entry.promptDone = common
+                        entry.reused = common
+                    }
+                }
                 admitted[index] = entry
                 prefilling = index
             }
@@ -265,6 +292,8 @@ final class SequenceScheduler {
                 entry.decodeStart = now
                 admitted[index] = entry
                 prefilling = nil
+                state.copyPositions(request.prompt.count, from: entry.slots[0], to: prefixSlot)
+                cachedPrompt = (request.prompt, adapterIdentity(request))
                 for slot in entry.slots.dropFirst() {
                     state.sharePrefix(of: entry.slots[0], length: request.prompt.count, with: slot)
                 }

@@ -23,6 +23,9 @@ public final class TextGenerator {
         /// The decoded tokens, cut before the stop string when one ended the generation.
         public let text: String
         public let promptTokenCount: Int
+        /// Leading prompt tokens whose keys and values were copied from an earlier prompt of
+        /// the same run instead of computed (see `SequenceScheduler`).
+        public var reusedPromptTokens = 0
         public let stopReason: StopReason
         /// Time spent on the prompt (shared by the samples of one call).  // seconds
         public let prefillSeconds: Double
