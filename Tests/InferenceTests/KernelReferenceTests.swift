@@ -59,20 +59,27 @@ struct KernelReferenceTests {
         }
     }
 
-    @Test("a tile of activation rows gets exactly each row's own dot product, for every tile size",
-          arguments: quantizedTypes)
-    func tilesEqualSingleRows(type: GGMLType) throws {
-        var generator = SplitMix64(seed: 7 &* UInt64(type.rawValue))
-        let columns = 512, batch = 19
-        let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
+    /// `batch` rows of `columns` random activations in [−10, 10], quantized for `type`'s products.
+    static func randomActivations(
+        for type: GGMLType, batch: Int, columns: Int, generator: inout SplitMix64
+    ) throws -> (activations: QuantizedActivations, format: QuantizedActivations.Format, stride: Int) {
         let x = (0..<(batch * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-3 }
         let format = try #require(QuantizedActivations.Format(weights: type))
         let activations = QuantizedActivations(capacity: batch * columns)
         x.withUnsafeBufferPointer {
             activations.quantize($0.baseAddress!, rows: batch, columns: columns, stride: columns, format: format)
         }
+        return (activations, format, QuantizedActivations.rowBytes(format, columns: columns))
+    }
+
+    @Test("a tile of activation rows gets exactly each row's own dot product, for every tile size",
+          arguments: quantizedTypes)
+    func tilesEqualSingleRows(type: GGMLType) throws {
+        var generator = SplitMix64(seed: 7 &* UInt64(type.rawValue))
+        let columns = 512, batch = 19
+        let row = Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator)
+        let (activations, format, stride) = try Self.randomActivations(for: type, batch: batch, columns: columns, generator: &generator)
         let kernel = pk_type(rawValue: type.rawValue)
-        let stride = QuantizedActivations.rowBytes(format, columns: columns)
         row.withUnsafeBytes { weights in
             let single = (0..<batch).map { pk_dot(kernel, weights.baseAddress!, activations.data(format) + $0 * stride, Int32(columns)) }
             for n in 1...batch {
@@ -90,14 +97,8 @@ struct KernelReferenceTests {
         let columns = 512, rows = 37, batch = 19
         let weights = (0..<rows).flatMap { _ in Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator) }
         let rowBytes = weights.count / rows
-        let x = (0..<(batch * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) * 1e-3 }
-        let format = try #require(QuantizedActivations.Format(weights: type))
-        let activations = QuantizedActivations(capacity: batch * columns)
-        x.withUnsafeBufferPointer {
-            activations.quantize($0.baseAddress!, rows: batch, columns: columns, stride: columns, format: format)
-        }
+        let (activations, format, stride) = try Self.randomActivations(for: type, batch: batch, columns: columns, generator: &generator)
         let kernel = pk_type(rawValue: type.rawValue)
-        let stride = QuantizedActivations.rowBytes(format, columns: columns)
         weights.withUnsafeBytes { w in
             let dots = (0..<batch).map { b in
                 (0..<rows).map { r in

@@ -77,13 +77,10 @@ struct ServeSecurityTests {
     @Test("a body whose Content-Length is over the limit is refused with 413 at once, before any of it is sent",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func announcedOversizedBodyIsRefusedUnread() throws {
-        let model = try #require(ModelFiles.smolLM2)
         // The idle timeout outlasts the receive limit below: only an answer given without
         // waiting for the body arrives in time.
-        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
-            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", "120"])
+        let (server, port) = try Self.serveSmolLM2(idleTimeout: 120)
         defer { server.stop() }
-        let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) })
         let socket = try Self.connect(port: port, receiveLimit: 20)
         defer { close(socket) }
         let headers = "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -94,6 +91,22 @@ struct ServeSecurityTests {
         let answer = received > 0 ? String(decoding: buffer.prefix(received), as: UTF8.self) : ""
         #expect(answer.hasPrefix("HTTP/1.1 413"), "recv gave \(received), errno \(errno): \(answer)")
         #expect(answer.contains("request_too_large") && answer.contains("Content-Length: 1073741824"), "\(answer)")
+    }
+
+    /// `proctor serve` on SmolLM2 on a free loopback port, closing idle connections after
+    /// `idleTimeout` seconds, and that port.
+    static func serveSmolLM2(idleTimeout: Int) throws -> (ServerProcess, UInt16) {
+        let model = try #require(ModelFiles.smolLM2)
+        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
+            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", String(idleTimeout)])
+        do {
+            let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) },
+                                    "no port in serve's first line: \(server.firstLine)")
+            return (server, port)
+        } catch {
+            server.stop()
+            throw error
+        }
     }
 
     /// A TCP connection to the loopback server whose receives wait at most `receiveLimit` seconds.
@@ -116,11 +129,8 @@ struct ServeSecurityTests {
     @Test("a client that sends half a request and stalls is disconnected after --idle-timeout",
           .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
     func stalledClientIsClosed() throws {
-        let model = try #require(ModelFiles.smolLM2)
-        let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
-            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", "1"])
+        let (server, port) = try Self.serveSmolLM2(idleTimeout: 1)
         defer { server.stop() }
-        let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) })
 
         // A receive that waits at most 30 s: the server closing the connection ends it sooner.
         let socket = try Self.connect(port: port, receiveLimit: 30)
