@@ -118,6 +118,32 @@ struct KernelReferenceTests {
         }
     }
 
+    @Test("attention: a query's score is the same bits however many queries share the key, and near the scalar sum; values mix in order",
+          arguments: [64, 128])
+    func attentionKernels(headDim: Int) {
+        var generator = SplitMix64(seed: UInt64(headDim))
+        func randomFloats(_ count: Int) -> [Float] { (0..<count).map { _ in Float(Int(generator.next() % 2001) - 1000) * 1e-3 } }
+        let pairs = 11, scale: Float = 0.125, stride = 3
+        let queries = randomFloats(pairs * headDim), key = randomFloats(headDim)
+        var together = [Float](repeating: .nan, count: pairs * stride)
+        pk_attention_scores(queries, Int32(pairs), Int32(headDim), key, scale, &together, stride)
+        for p in 0..<pairs {
+            var alone: Float = .nan
+            queries.withUnsafeBufferPointer { pk_attention_scores($0.baseAddress! + p * headDim, 1, Int32(headDim), key, scale, &alone, 1) }
+            #expect(together[p * stride].bitPattern == alone.bitPattern, "pair \(p) of \(pairs)")
+            let exact = (0..<headDim).reduce(0.0) { $0 + Double(queries[p * headDim + $1]) * Double(key[$1]) } * Double(scale)
+            #expect(abs(Double(alone) - exact) <= 1e-5, "pair \(p): \(alone) vs \(exact)")
+        }
+        let count = 37
+        let weights = randomFloats(count).map(abs), values = randomFloats(count * headDim), start = randomFloats(headDim)
+        var mixed = start
+        pk_attention_mix(&mixed, weights, Int32(count), values, Int32(headDim))
+        for i in 0..<headDim {
+            let expected = (0..<count).reduce(Double(start[i])) { $0 + Double(Float(Float16(weights[$1]))) * Double(values[$1 * headDim + i]) }
+            #expect(abs(Double(mixed[i]) - expected) <= 1e-4, "element \(i): \(mixed[i]) vs \(expected)")
+        }
+    }
+
     @Test("every supported GGUF type is computable and has an activation format or is float")
     func supportedTypes() {
         for type in Self.quantizedTypes {

@@ -267,8 +267,7 @@ final class Transformer {
                 let queries = queries.baseAddress!, converted = scratch.baseAddress!, values = converted + headDim
                 for (r, b) in rows.enumerated() {
                     for (j, head) in heads.enumerated() {
-                        let half = queryHalf + b * qDim + head * headDim
-                        for index in 0..<headDim { queries[(r * width + j) * headDim + index] = Float(half[index]) }
+                        Self.widen(queryHalf + b * qDim + head * headDim, into: queries + (r * width + j) * headDim, count: headDim)
                         (out + b * wide + head * headDim).update(repeating: 0, count: headDim)
                     }
                 }
