@@ -28,6 +28,9 @@ typedef struct { pk_half d, m; uint8_t qh[4]; uint8_t qs[QK / 2]; } block_q5_1;/
 typedef struct { pk_half d; int8_t qs[QK]; } block_q8_0;                       // q·d
 typedef struct { pk_half d, s; int8_t qs[QK]; } block_q8_1;                    // q·d; s = d·Σq
 typedef struct { pk_half d; uint8_t qs[QK / 2]; } block_iq4_nl;                // table[q]·d
+// Eight Q5_0 rows' block i interleaved (see `pk_pack_q5_0_rows8` in q5_0.c).
+typedef struct { pk_half d[8]; uint8_t lo[4][32]; uint8_t hi[32]; } block_q5_0x8;
+_Static_assert(sizeof(block_q5_0x8) == 8 * sizeof(block_q5_0), "eight interleaved rows take the bytes of eight rows");
 
 // K formats: super-blocks of 256 in sub-blocks of 16 or 32 with their own scales.
 typedef struct { uint8_t scales[QK_K / 16]; uint8_t qs[QK_K / 4]; pk_half d, dmin; } block_q2_K;
@@ -326,6 +329,13 @@ void pk_dot_q5_0_rows2(const void *, size_t, const void *, size_t, const float *
 void pk_dot_q8_0_rows2(const void *, size_t, const void *, size_t, const float *, size_t, int, int, float *, float *);
 void pk_dot_iq4_nl_rows2(const void *, size_t, const void *, size_t, const float *, size_t, int, int, float *, float *);
 #endif
+
+// Eight weight rows interleaved, against Q8_0 activations with float scales and 16·Σa per
+// block: out[8c + r] for activation row c and row r of the group.
+void pk_pack_q5_0_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
+void pk_dequantize_q5_0_rows8(const void *packed, int row, int columns, float *y);
+void pk_dot_q5_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
+                       const int32_t *offsets, size_t scale_stride, int n, float *out);
 
 void pk_quantize_q8_0(const float *x, void *y, int64_t count);
 void pk_quantize_q8_1(const float *x, void *y, int64_t count);

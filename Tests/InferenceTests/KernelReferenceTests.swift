@@ -118,6 +118,57 @@ struct KernelReferenceTests {
         }
     }
 
+    @Test("packed rows: the same values as the rows, products near the reference, each output the same bits whatever the batch and row range")
+    func packedRowsProducts() throws {
+        let type = GGMLType.q5_0, kernel = pk_type(rawValue: GGMLType.q5_0.rawValue)
+        try #require(pk_packs_rows8(kernel) != 0, "Q5_0 packs on this build's target (AVX2)")
+        var generator = SplitMix64(seed: 23)
+        let columns = 512, rows = 40, batch = 19
+        let weights = (0..<rows).flatMap { _ in Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator) }
+        let rowBytes = weights.count / rows
+        let (activations, format, stride) = try Self.randomActivations(for: type, batch: batch, columns: columns, generator: &generator)
+        var packed = [UInt8](repeating: 0, count: weights.count)
+        weights.withUnsafeBytes { w in
+            packed.withUnsafeMutableBytes { pk_pack_rows8(kernel, w.baseAddress!, rowBytes, Int32(rows), Int32(columns), $0.baseAddress!) }
+        }
+        weights.withUnsafeBytes { w in
+            packed.withUnsafeBytes { p in
+                for r in 0..<rows {
+                    var plain = [Float](repeating: .nan, count: columns), unpacked = [Float](repeating: .nan, count: columns)
+                    pk_dequantize_row(kernel, w.baseAddress! + r * rowBytes, &plain, Int64(columns))
+                    pk_dequantize_packed_row(kernel, p.baseAddress!, Int32(r), Int32(columns), &unpacked)
+                    #expect(unpacked == plain, "row \(r) dequantized from the packed rows")
+                }
+                // Each output alone: one batch row, one weight row.
+                let alone = (0..<batch).map { b in
+                    (0..<rows).map { r in
+                        var out = [Float](repeating: .nan, count: rows)
+                        pk_matmul_packed_rows(kernel, p.baseAddress!, Int32(columns), Int32(r), Int32(r + 1),
+                                              activations.data(format) + b * stride, stride, 1, &out, rows)
+                        return out[r]
+                    }
+                }
+                for b in 0..<batch {
+                    for r in 0..<rows {
+                        let reference = pk_dot_ref(kernel, w.baseAddress! + r * rowBytes, activations.data(format) + b * stride, Int32(columns))
+                        #expect(abs(alone[b][r] - reference) <= 1e-4 * max(1, abs(reference)), "row \(r), batch row \(b)")
+                    }
+                }
+                for (range, size) in [(0..<rows, batch), (5..<22, 10), (3..<4, 1), (0..<32, 3), (16..<40, 19), (8..<16, 8)] {
+                    var out = [Float](repeating: .nan, count: size * rows)
+                    pk_matmul_packed_rows(kernel, p.baseAddress!, Int32(columns), Int32(range.lowerBound), Int32(range.upperBound),
+                                          activations.data(format), stride, Int32(size), &out, rows)
+                    for b in 0..<size {
+                        #expect(range.map { out[b * rows + $0].bitPattern } == range.map { alone[b][$0].bitPattern },
+                                "rows \(range), batch \(size), row \(b)")
+                        #expect(out[b * rows..<(b + 1) * rows].enumerated().allSatisfy { range.contains($0.offset) || $0.element.isNaN },
+                                "rows outside \(range) untouched")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("attention: a query's score is the same bits however many queries share the key, and near the scalar sum; values mix in order",
           arguments: [64, 128])
     func attentionKernels(headDim: Int) {

@@ -76,6 +76,24 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
                     const void *activations, size_t activation_row_bytes, int batch,
                     float *out, size_t out_stride);
 
+/// Whether `type` has a packed form of eight rows interleaved (Q5_0 on AVX2): a product with
+/// it shares each unpacked block among the eight rows and needs no horizontal sums.
+int pk_packs_rows8(pk_type type);
+
+/// Writes `rows` (a multiple of 8) rows of `type`, `row_bytes` apart at `source`, in the
+/// packed form to `destination`, which holds as many bytes as the rows.
+void pk_pack_rows8(pk_type type, const void *source, size_t row_bytes, int rows, int columns, void *destination);
+
+/// Row `row` of a packed matrix as floats (the same values as the unpacked row's).
+void pk_dequantize_packed_row(pk_type type, const void *packed, int row, int columns, float *destination);
+
+/// `pk_matmul_rows` on a packed matrix. Each output is Σ over blocks of d_w·d_a times the
+/// block's integer dot product, added in block order: its bits do not depend on the batch or
+/// on the other rows of the range, though they may differ from `pk_dot`'s (a different order).
+void pk_matmul_packed_rows(pk_type type, const void *packed, int columns, int row_begin, int row_end,
+                           const void *activations, size_t activation_row_bytes, int batch,
+                           float *out, size_t out_stride);
+
 /// scores[p · score_stride] = scale · (q_p · key) for the `pairs` query vectors q_p of
 /// `head_dim` floats, consecutive at `queries`. A score's arithmetic does not depend on
 /// `pairs` or on p, so grouping queries changes no bit.

@@ -140,6 +140,12 @@ public final class GGUFFile: @unchecked Sendable {
         file.base!.advanced(by: dataOffset + tensor.offset)
     }
 
+    /// Drops the tensor's pages from this process's memory (a packed copy replaced them); a
+    /// later read maps them from the file again.
+    func releasePages(of tensor: GGUFTensorInfo) {
+        file.releasePages(UnsafeRawBufferPointer(start: data(of: tensor), count: tensor.byteCount))
+    }
+
     /// The tensor's elements converted to `Float` (a copy; for tests and small tensors).
     public func floats(of tensor: GGUFTensorInfo) throws -> [Float] {
         guard tensor.type.isComputable else {

@@ -30,11 +30,11 @@ struct ModelWeights: @unchecked Sendable {
     /// Learned position embeddings (GPT-2); nil under rotary positions.
     let positionEmbedding: WeightMatrix?  // [positions, dim]
     let outputNormBias: [Float]?  // [dim], LayerNorm only
-    /// Keeps the mappings (and any converted copies) alive while the matrices point into them.
+    /// Keeps the mappings (and any converted or packed copies) alive while the matrices point into them.
     let storage: [AnyObject]
 
     init(file: GGUFFile, config: ModelConfig) throws {
-        storage = [file]
+        var kept: [AnyObject] = [file]
         positionEmbedding = nil
         outputNormBias = nil
         let dim = config.dimension, qDim = config.headCount * config.headDimension, kvDim = config.kvDimension
@@ -45,6 +45,15 @@ struct ModelWeights: @unchecked Sendable {
                 throw InferenceError.tensorShapeMismatch(name: name, expected: [columns, rows], actual: info.dimensions)
             }
             return try WeightMatrix(name: name, type: info.type, rows: rows, columns: columns, data: file.data(of: info))
+        }
+        /// A matrix only products read, packed for them where its format allows; its pages in
+        /// the mapping are then handed back (they would be read again only for a copy).
+        func productMatrix(_ name: String, rows: Int, columns: Int) throws -> WeightMatrix {
+            let plain = try matrix(name, rows: rows, columns: columns)
+            guard let (packed, bytes) = plain.packedForProducts() else { return plain }
+            kept.append(bytes)
+            file.releasePages(of: file.tensorInfo(named: name)!)
+            return packed
         }
         func vector(_ name: String, count: Int) throws -> [Float] {
             guard let info = file.tensorInfo(named: name) else { throw InferenceError.missingTensor(name: name) }
@@ -62,21 +71,30 @@ struct ModelWeights: @unchecked Sendable {
             let prefix = "blk.\(index)."
             return Layer(
                 attentionNorm: try vector(prefix + "attn_norm.weight", count: dim),
-                query: try matrix(prefix + "attn_q.weight", rows: qDim, columns: dim),
-                key: try matrix(prefix + "attn_k.weight", rows: kvDim, columns: dim),
-                value: try matrix(prefix + "attn_v.weight", rows: kvDim, columns: dim),
+                query: try productMatrix(prefix + "attn_q.weight", rows: qDim, columns: dim),
+                key: try productMatrix(prefix + "attn_k.weight", rows: kvDim, columns: dim),
+                value: try productMatrix(prefix + "attn_v.weight", rows: kvDim, columns: dim),
                 queryBias: try optionalVector(prefix + "attn_q.bias", count: qDim),
                 keyBias: try optionalVector(prefix + "attn_k.bias", count: kvDim),
                 valueBias: try optionalVector(prefix + "attn_v.bias", count: kvDim),
-                attentionOutput: try matrix(prefix + "attn_output.weight", rows: dim, columns: qDim),
+                attentionOutput: try productMatrix(prefix + "attn_output.weight", rows: dim, columns: qDim),
                 ffnNorm: try vector(prefix + "ffn_norm.weight", count: dim),
-                gate: try matrix(prefix + "ffn_gate.weight", rows: config.hiddenDimension, columns: dim),
-                up: try matrix(prefix + "ffn_up.weight", rows: config.hiddenDimension, columns: dim),
-                down: try matrix(prefix + "ffn_down.weight", rows: dim, columns: config.hiddenDimension))
+                gate: try productMatrix(prefix + "ffn_gate.weight", rows: config.hiddenDimension, columns: dim),
+                up: try productMatrix(prefix + "ffn_up.weight", rows: config.hiddenDimension, columns: dim),
+                down: try productMatrix(prefix + "ffn_down.weight", rows: dim, columns: config.hiddenDimension))
         }
         outputNorm = try vector("output_norm.weight", count: dim)
-        output = file.tensorInfo(named: "output.weight") == nil
-            ? tokenEmbedding
-            : try matrix("output.weight", rows: config.vocabularySize, columns: dim)
+        if file.tensorInfo(named: "output.weight") == nil {
+            // Tied: lookups read the embedding's own rows, products the packed ones.
+            if let (packed, bytes) = tokenEmbedding.packedForProducts() {
+                kept.append(bytes)
+                output = packed
+            } else {
+                output = tokenEmbedding
+            }
+        } else {
+            output = try productMatrix("output.weight", rows: config.vocabularySize, columns: dim)
+        }
+        storage = kept
     }
 }

@@ -6,7 +6,7 @@ import Darwin
 
 /// A read-only memory map of a whole file; the bytes stay valid while the object lives.
 ///
-/// The only place in the module that calls `open`, `fstat`, `mmap` and `munmap`.
+/// The only place in the module that calls `open`, `fstat`, `mmap`, `madvise` and `munmap`.
 final class MappedFile: @unchecked Sendable {
     let path: String
     /// The first byte of the mapping; `nil` only for an empty file.
@@ -38,6 +38,17 @@ final class MappedFile: @unchecked Sendable {
 
     /// The mapped bytes.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: byteCount) }
+
+    /// Hands the whole pages inside `range` (part of the mapping) back to the kernel: they leave
+    /// the resident set, and a later read maps them from the file again, unchanged.
+    func releasePages(_ range: UnsafeRawBufferPointer) {
+        guard let start = range.baseAddress, range.count > 0 else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: start) + page - 1) / page * page
+        let end = (Int(bitPattern: start) + range.count) / page * page
+        guard end > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), end - first, MADV_DONTNEED)
+    }
 
     private static func retryingEINTR(_ call: () -> Int32) -> Int32 {
         while true {

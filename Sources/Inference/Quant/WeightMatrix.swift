@@ -12,6 +12,9 @@ struct WeightMatrix: @unchecked Sendable {
     let data: UnsafeRawPointer
     /// Bytes per row.
     let rowBytes: Int
+    /// The rows packed eight at a time for products (`pk_pack_rows8`), or nil: products then
+    /// read `data`. Lookups of single rows always read `data`.
+    private(set) var packed: UnsafeRawPointer?
 
     init(name: String, type: GGMLType, rows: Int, columns: Int, data: UnsafeRawPointer) throws {
         guard type.isComputable else { throw InferenceError.unsupportedTensorType(tensor: name, typeCode: type.rawValue) }
@@ -37,6 +40,13 @@ struct WeightMatrix: @unchecked Sendable {
         _ x: UnsafePointer<Float>, inputStride: Int, batch: Int, _ activations: QuantizedActivations,
         into out: UnsafeMutablePointer<Float>, rowRange: Range<Int>
     ) {
+        if let packed {
+            precondition(activations.rows == batch && activations.columns == columns, "\(name): activations not quantized for this product")
+            pk_matmul_packed_rows(
+                pk_type(rawValue: type.rawValue), packed, Int32(columns), Int32(rowRange.lowerBound), Int32(rowRange.upperBound),
+                activations.data(.q8_0), QuantizedActivations.rowBytes(.q8_0, columns: columns), Int32(batch), out, rows)
+            return
+        }
         if let format = activationFormat {
             precondition(activations.rows == batch && activations.columns == columns, "\(name): activations not quantized for this product")
             pk_matmul_rows(
@@ -89,8 +99,31 @@ struct WeightMatrix: @unchecked Sendable {
         }
     }
 
+    /// This matrix with its rows packed for products when its format has a packed form (Q5_0
+    /// on AVX2, rows a multiple of eight), and the storage that holds the packed bytes; nil
+    /// when there is none. The packed rows take as many bytes as the rows themselves.
+    func packedForProducts() -> (matrix: WeightMatrix, storage: PackedRows)? {
+        guard packed == nil, rows % 8 == 0, pk_packs_rows8(pk_type(rawValue: type.rawValue)) != 0 else { return nil }
+        let storage = PackedRows(byteCount: rows * rowBytes)
+        pk_pack_rows8(pk_type(rawValue: type.rawValue), data, rowBytes, Int32(rows), Int32(columns), storage.bytes)
+        var matrix = self
+        matrix.packed = UnsafeRawPointer(storage.bytes)
+        return (matrix, storage)
+    }
+
     /// Row `row` converted to floats.  // [columns]
     func dequantizedRow(_ row: Int, into destination: UnsafeMutablePointer<Float>) {
         Dequantize.row(type: type, source: data + row * rowBytes, destination: destination, count: columns)
     }
+}
+
+/// The bytes of a packed weight matrix (see `WeightMatrix.packedForProducts`).
+final class PackedRows: @unchecked Sendable {
+    let bytes: UnsafeMutableRawPointer
+
+    init(byteCount: Int) {
+        bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+    }
+
+    deinit { bytes.deallocate() }
 }
