@@ -31,6 +31,9 @@ typedef struct { pk_half d; uint8_t qs[QK / 2]; } block_iq4_nl;                /
 // Eight Q5_0 rows' block i interleaved (see `pk_pack_q5_0_rows8` in q5_0.c).
 typedef struct { pk_half d[8]; uint8_t lo[4][32]; uint8_t hi[32]; } block_q5_0x8;
 _Static_assert(sizeof(block_q5_0x8) == 8 * sizeof(block_q5_0), "eight interleaved rows take the bytes of eight rows");
+// Eight Q8_0 rows' block i interleaved (see `pk_pack_q8_0_rows8` in q8_0.c).
+typedef struct { pk_half d[8]; int8_t qs[8][32]; } block_q8_0x8;
+_Static_assert(sizeof(block_q8_0x8) == 8 * sizeof(block_q8_0), "eight interleaved rows take the bytes of eight rows");
 
 // K formats: super-blocks of 256 in sub-blocks of 16 or 32 with their own scales.
 typedef struct { uint8_t scales[QK_K / 16]; uint8_t qs[QK_K / 4]; pk_half d, dmin; } block_q2_K;
@@ -336,6 +339,10 @@ void pk_pack_q5_0_rows8(const void *source, size_t row_bytes, int rows, int colu
 void pk_dequantize_q5_0_rows8(const void *packed, int row, int columns, float *y);
 void pk_dot_q5_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
                        const int32_t *offsets, size_t scale_stride, int n, float *out);
+void pk_pack_q8_0_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
+void pk_dequantize_q8_0_rows8(const void *packed, int row, int columns, float *y);
+void pk_dot_q8_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
+                       int n, float *out);
 
 void pk_quantize_q8_0(const float *x, void *y, int64_t count);
 void pk_quantize_q8_1(const float *x, void *y, int64_t count);

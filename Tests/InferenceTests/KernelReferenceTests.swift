@@ -118,11 +118,12 @@ struct KernelReferenceTests {
         }
     }
 
-    @Test("packed rows: the same values as the rows, products near the reference, each output the same bits whatever the batch and row range")
-    func packedRowsProducts() throws {
-        let type = GGMLType.q5_0, kernel = pk_type(rawValue: GGMLType.q5_0.rawValue)
-        try #require(pk_packs_rows8(kernel) != 0, "Q5_0 packs on this build's target (AVX2)")
-        var generator = SplitMix64(seed: 23)
+    @Test("packed rows: the same values as the rows, products near the reference, each output the same bits whatever the batch and row range",
+          arguments: [GGMLType.q5_0, .q8_0])
+    func packedRowsProducts(type: GGMLType) throws {
+        let kernel = pk_type(rawValue: type.rawValue)
+        try #require(pk_packs_rows8(kernel) != 0, "\(type) packs on this build's target (AVX2)")
+        var generator = SplitMix64(seed: 23 &* UInt64(type.rawValue))
         let columns = 512, rows = 40, batch = 19
         let weights = (0..<rows).flatMap { _ in Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator) }
         let rowBytes = weights.count / rows

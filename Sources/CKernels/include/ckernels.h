@@ -76,7 +76,7 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
                     const void *activations, size_t activation_row_bytes, int batch,
                     float *out, size_t out_stride);
 
-/// Whether `type` has a packed form of eight rows interleaved (Q5_0 on AVX2): a product with
+/// Whether `type` has a packed form of eight rows interleaved (Q5_0 and Q8_0 on AVX2): a product with
 /// it shares each unpacked block among the eight rows and needs no horizontal sums.
 int pk_packs_rows8(pk_type type);
 

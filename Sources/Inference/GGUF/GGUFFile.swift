@@ -140,10 +140,10 @@ public final class GGUFFile: @unchecked Sendable {
         file.base!.advanced(by: dataOffset + tensor.offset)
     }
 
-    /// Drops the tensor's pages from this process's memory (a packed copy replaced them); a
-    /// later read maps them from the file again.
-    func releasePages(of tensor: GGUFTensorInfo) {
-        file.releasePages(UnsafeRawBufferPointer(start: data(of: tensor), count: tensor.byteCount))
+    /// Drops the whole pages of `bytes` (part of a tensor's data) from this process's memory (a
+    /// packed copy replaced them); a later read maps them from the file again.
+    func releasePages(_ bytes: UnsafeRawBufferPointer) {
+        file.releasePages(bytes)
     }
 
     /// The tensor's elements converted to `Float` (a copy; for tests and small tensors).

@@ -50,9 +50,8 @@ struct ModelWeights: @unchecked Sendable {
         /// the mapping are then handed back (they would be read again only for a copy).
         func productMatrix(_ name: String, rows: Int, columns: Int) throws -> WeightMatrix {
             let plain = try matrix(name, rows: rows, columns: columns)
-            guard let (packed, bytes) = plain.packedForProducts() else { return plain }
+            guard let (packed, bytes) = plain.packedForProducts(done: file.releasePages) else { return plain }
             kept.append(bytes)
-            file.releasePages(of: file.tensorInfo(named: name)!)
             return packed
         }
         func vector(_ name: String, count: Int) throws -> [Float] {

@@ -100,12 +100,20 @@ struct WeightMatrix: @unchecked Sendable {
     }
 
     /// This matrix with its rows packed for products when its format has a packed form (Q5_0
-    /// on AVX2, rows a multiple of eight), and the storage that holds the packed bytes; nil
-    /// when there is none. The packed rows take as many bytes as the rows themselves.
-    func packedForProducts() -> (matrix: WeightMatrix, storage: PackedRows)? {
-        guard packed == nil, rows % 8 == 0, pk_packs_rows8(pk_type(rawValue: type.rawValue)) != 0 else { return nil }
+    /// and Q8_0 on AVX2, rows a multiple of eight), and the storage that holds the packed bytes;
+    /// nil when there is none. The packed rows take as many bytes as the rows themselves. Rows
+    /// are packed a few megabytes at a time, each part's source bytes handed to `done` after
+    /// it (so the caller can let go of them before the next part is read).
+    func packedForProducts(done: (UnsafeRawBufferPointer) -> Void = { _ in }) -> (matrix: WeightMatrix, storage: PackedRows)? {
+        let kernel = pk_type(rawValue: type.rawValue)
+        guard packed == nil, rows % 8 == 0, pk_packs_rows8(kernel) != 0 else { return nil }
         let storage = PackedRows(byteCount: rows * rowBytes)
-        pk_pack_rows8(pk_type(rawValue: type.rawValue), data, rowBytes, Int32(rows), Int32(columns), storage.bytes)
+        let part = max(8, (4 << 20) / rowBytes / 8 * 8)  // rows
+        for first in stride(from: 0, to: rows, by: part) {
+            let count = min(part, rows - first)
+            pk_pack_rows8(kernel, data + first * rowBytes, rowBytes, Int32(count), Int32(columns), storage.bytes + first * rowBytes)
+            done(UnsafeRawBufferPointer(start: data + first * rowBytes, count: count * rowBytes))
+        }
         var matrix = self
         matrix.packed = UnsafeRawPointer(storage.bytes)
         return (matrix, storage)
