@@ -57,6 +57,15 @@ _Static_assert(sizeof(block_q4_K) == 144, "Q4_K block");
 _Static_assert(sizeof(block_q5_K) == 176, "Q5_K block");
 _Static_assert(sizeof(block_q6_K) == 210, "Q6_K block");
 _Static_assert(sizeof(block_q8_K) == 292, "Q8_K block");
+// Eight Q4_K rows' super-block i interleaved, scales and mins unpacked (see `pk_pack_q4_K_rows8`
+// in q4_K.c): 32 bytes more than the eight rows.
+typedef struct {
+    pk_half d[8], dmin[8];
+    uint8_t scales[8][8];
+    uint8_t mins[4][8][2];
+    uint8_t qs[8][4][32];
+} block_q4_Kx8;
+_Static_assert(sizeof(block_q4_Kx8) == 8 * sizeof(block_q4_K) + 32, "Q4_K's packed rows");
 
 // IQ4_NL's sixteen non-linear levels.
 static const int8_t pk_iq4nl_levels[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
@@ -339,6 +348,9 @@ void pk_pack_q5_0_rows8(const void *source, size_t row_bytes, int rows, int colu
 void pk_dequantize_q5_0_rows8(const void *packed, int row, int columns, float *y);
 void pk_dot_q5_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
                        const int32_t *offsets, size_t scale_stride, int n, float *out);
+void pk_pack_q4_K_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
+void pk_dequantize_q4_K_rows8(const void *packed, int row, int columns, float *y);
+void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out);
 void pk_pack_q8_0_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
 void pk_dequantize_q8_0_rows8(const void *packed, int row, int columns, float *y);
 void pk_dot_q8_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,

@@ -224,21 +224,33 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
 
 int pk_packs_rows8(pk_type type) {
 #if defined(PK_AVX2)
-    return type == PK_Q5_0 || type == PK_Q8_0;
+    return type == PK_Q5_0 || type == PK_Q8_0 || type == PK_Q4_K;
 #else
     (void)type;
     return 0;
 #endif
 }
 
+size_t pk_packed_bytes(pk_type type, int rows, int columns) {
+    const size_t groups = (size_t)rows / 8;
+    switch (type) {
+    case PK_Q5_0: return groups * (size_t)(columns / QK) * sizeof(block_q5_0x8);
+    case PK_Q8_0: return groups * (size_t)(columns / QK) * sizeof(block_q8_0x8);
+    case PK_Q4_K: return groups * (size_t)(columns / QK_K) * sizeof(block_q4_Kx8);
+    default: return 0;
+    }
+}
+
 void pk_pack_rows8(pk_type type, const void *source, size_t row_bytes, int rows, int columns, void *destination) {
     if (type == PK_Q5_0) pk_pack_q5_0_rows8(source, row_bytes, rows, columns, destination);
     if (type == PK_Q8_0) pk_pack_q8_0_rows8(source, row_bytes, rows, columns, destination);
+    if (type == PK_Q4_K) pk_pack_q4_K_rows8(source, row_bytes, rows, columns, destination);
 }
 
 void pk_dequantize_packed_row(pk_type type, const void *packed, int row, int columns, float *destination) {
     if (type == PK_Q5_0) pk_dequantize_q5_0_rows8(packed, row, columns, destination);
     if (type == PK_Q8_0) pk_dequantize_q8_0_rows8(packed, row, columns, destination);
+    if (type == PK_Q4_K) pk_dequantize_q4_K_rows8(packed, row, columns, destination);
 }
 
 // 16·Σq of every Q8_0 activation block, row b's at [b · blocks]: the −16 of Q5_0's unsigned
@@ -264,16 +276,37 @@ static const int32_t *q8_0_offsets(const uint8_t *activations, size_t activation
     return buffer;
 }
 
+// A group's results (8 per activation row) into `out`; a range that starts or ends inside the
+// group keeps only its own rows.
+static void store_group(const float *results, int group, int row_begin, int row_end, int b, int n, float *out,
+                        size_t out_stride) {
+    const int first = group * 8 < row_begin ? row_begin : group * 8, last = group * 8 + 8 > row_end ? row_end : group * 8 + 8;
+    for (int c = 0; c < n; c++)
+        for (int r = first; r < last; r++) out[(size_t)(b + c) * out_stride + r] = results[8 * c + r - group * 8];
+}
+
 void pk_matmul_packed_rows(pk_type type, const void *packed, int columns, int row_begin, int row_end,
                            const void *activations, size_t activation_row_bytes, int batch,
                            float *out, size_t out_stride) {
     const uint8_t *x = activations;
+    const size_t group_bytes = pk_packed_bytes(type, 8, columns);
+    const int tiles = (batch + PK_MAX_COLUMNS - 1) / PK_MAX_COLUMNS;
+    if (type == PK_Q4_K) {
+        for (int group = row_begin / 8; group * 8 < row_end; group++) {
+            for (int t = 0; t < tiles; t++) {
+                const int b = batch * t / tiles, n = batch * (t + 1) / tiles - b;
+                float results[8 * PK_MAX_COLUMNS];
+                pk_dot_q4_K_rows8((const uint8_t *)packed + (size_t)group * group_bytes, columns / QK_K,
+                                  x + (size_t)b * activation_row_bytes, activation_row_bytes, n, results);
+                store_group(results, group, row_begin, row_end, b, n, out, out_stride);
+            }
+        }
+        return;
+    }
     const int blocks = columns / QK;
     const float *scales = q8_0_scales(x, activation_row_bytes, batch, blocks);
     const int32_t *offsets = type == PK_Q5_0 ? q8_0_offsets(x, activation_row_bytes, batch, blocks) : NULL;
     if (!scales || (type == PK_Q5_0 && !offsets)) abort();  // out of memory for a few KB
-    const size_t group_bytes = (size_t)blocks * (type == PK_Q5_0 ? sizeof(block_q5_0x8) : sizeof(block_q8_0x8));
-    const int tiles = (batch + PK_MAX_COLUMNS - 1) / PK_MAX_COLUMNS;
     for (int group = row_begin / 8; group * 8 < row_end; group++) {
         for (int t = 0; t < tiles; t++) {
             const int b = batch * t / tiles, n = batch * (t + 1) / tiles - b;
@@ -284,10 +317,7 @@ void pk_matmul_packed_rows(pk_type type, const void *packed, int columns, int ro
                                   (size_t)blocks, n, results);
             else
                 pk_dot_q8_0_rows8(rows, blocks, tile, activation_row_bytes, scales + (size_t)b * blocks, n, results);
-            // A range that starts or ends inside the group keeps only its own rows.
-            const int first = group * 8 < row_begin ? row_begin : group * 8, last = group * 8 + 8 > row_end ? row_end : group * 8 + 8;
-            for (int c = 0; c < n; c++)
-                for (int r = first; r < last; r++) out[(size_t)(b + c) * out_stride + r] = results[8 * c + r - group * 8];
+            store_group(results, group, row_begin, row_end, b, n, out, out_stride);
         }
     }
 }

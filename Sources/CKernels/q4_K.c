@@ -100,3 +100,138 @@ static inline __attribute__((always_inline)) void q4_K_columns(const void *weigh
 }
 
 PK_COLUMNS_ENTRY_POINTS(q4_K)
+
+// Eight rows interleaved (`block_q4_Kx8`), as Q5_0's packed rows: sub-block s's vector v holds
+// quants 4v…4v+3 of every row in its low nibbles (row r at bytes 4r…4r+3) and quants
+// 4(v+4)… in its high nibbles; the eight rows' 6-bit scales and mins sit unpacked beside
+// them, ordered for 16-bit multiplies (scales[s][r]; mins[t][r][h] = min of sub-block 2t + h).
+void pk_pack_q4_K_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination) {
+    const int blocks = columns / QK_K;
+    block_q4_Kx8 *out = destination;
+    for (int group = 0; group < rows / 8; group++) {
+        for (int i = 0; i < blocks; i++, out++) {
+            memset(out, 0, sizeof *out);
+            for (int r = 0; r < 8; r++) {
+                const block_q4_K *x = (const block_q4_K *)((const uint8_t *)source + (size_t)(8 * group + r) * row_bytes) + i;
+                out->d[r] = x->d;
+                out->dmin[r] = x->dmin;
+                uint8_t scales[16];
+                q4_K_scales(x->scales, scales);
+                for (int s = 0; s < 8; s++) {
+                    out->scales[s][r] = scales[s];
+                    out->mins[s / 2][r][s % 2] = scales[8 + s];
+                    const uint8_t *q = x->qs + 32 * (s / 2);
+                    for (int l = 0; l < 32; l++) {
+                        const int quant = s % 2 ? q[l] >> 4 : q[l] & 0x0F, g = l / 4, j = l % 4;
+                        out->qs[s][g % 4][4 * r + j] |= (uint8_t)(quant << (g >= 4 ? 4 : 0));
+                    }
+                }
+            }
+        }
+    }
+}
+
+void pk_dequantize_q4_K_rows8(const void *packed, int row, int columns, float *y) {
+    const int blocks = columns / QK_K;
+    const block_q4_Kx8 *x = (const block_q4_Kx8 *)packed + (size_t)(row / 8) * blocks;
+    const int r = row % 8;
+    for (int i = 0; i < blocks; i++) {
+        const float d = pk_half_to_float(x[i].d[r]), dmin = pk_half_to_float(x[i].dmin[r]);
+        for (int s = 0; s < 8; s++) {
+            const float scale = d * x[i].scales[s][r], min = dmin * x[i].mins[s / 2][r][s % 2];
+            for (int l = 0; l < 32; l++) {
+                const int g = l / 4, j = l % 4;
+                *y++ = scale * ((x[i].qs[s][g % 4][4 * r + j] >> (g >= 4 ? 4 : 0)) & 0x0F) - min;
+            }
+        }
+    }
+}
+
+#if defined(PK_AVX2)
+static inline __attribute__((always_inline)) void q4_K_rows8(const void *group, int blocks, const void *activations,
+                                                            size_t stride, const int n, float *out) {
+    const block_q4_Kx8 *x = group;
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    __m256 accumulator[PK_MAX_COLUMNS];
+    for (int c = 0; c < n; c++) accumulator[c] = _mm256_setzero_ps();
+    for (int i = 0; i < blocks; i++) {
+        __m256i sums[PK_MAX_COLUMNS];
+        for (int c = 0; c < n; c++) sums[c] = _mm256_setzero_si256();
+        for (int s = 0; s < 8; s++) {
+            __m256i w[8];
+            for (int v = 0; v < 4; v++) {
+                const __m256i nibbles = _mm256_loadu_si256((const __m256i *)x[i].qs[s][v]);
+                w[v] = _mm256_and_si256(nibbles, low);
+                w[v + 4] = _mm256_and_si256(_mm256_srli_epi16(nibbles, 4), low);
+            }
+            // Row r's scale in both 16-bit halves of lane r.
+            const __m256i scale = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)x[i].scales[s]));
+            const __m256i scales = _mm256_or_si256(scale, _mm256_slli_epi32(scale, 16));
+            for (int c = 0; c < n; c++) {
+                const block_q8_K *y = (const block_q8_K *)((const uint8_t *)activations + (size_t)c * stride) + i;
+                int32_t a[8];
+                memcpy(a, y->qs + 32 * s, sizeof a);
+                // Eight products per 16-bit lane stay below 8·2·15·127 < 2^15.
+                __m256i products = _mm256_maddubs_epi16(w[0], _mm256_set1_epi32(a[0]));
+                for (int g = 1; g < 8; g++) products = _mm256_add_epi16(products, _mm256_maddubs_epi16(w[g], _mm256_set1_epi32(a[g])));
+                sums[c] = _mm256_add_epi32(sums[c], _mm256_madd_epi16(products, scales));
+            }
+        }
+        const __m256 d = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)x[i].d));
+        const __m256 dmin = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)x[i].dmin));
+        __m256i mins[4];
+        for (int t = 0; t < 4; t++) mins[t] = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)x[i].mins[t]));
+        for (int c = 0; c < n; c++) {
+            const block_q8_K *y = (const block_q8_K *)((const uint8_t *)activations + (size_t)c * stride) + i;
+            // Σ of each 32-element sub-block's activations, two to a 32-bit lane.
+            int32_t pairs[4];
+            _mm_storeu_si128((__m128i *)pairs, _mm_hadd_epi16(_mm_loadu_si128((const __m128i *)y->bsums),
+                                                                _mm_loadu_si128((const __m128i *)(y->bsums + 8))));
+            __m256i offsets = _mm256_madd_epi16(mins[0], _mm256_set1_epi32(pairs[0]));
+            for (int t = 1; t < 4; t++) offsets = _mm256_add_epi32(offsets, _mm256_madd_epi16(mins[t], _mm256_set1_epi32(pairs[t])));
+            const __m256 ad = _mm256_set1_ps(y->d);
+            accumulator[c] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums[c]), _mm256_mul_ps(d, ad), accumulator[c]);
+            accumulator[c] = _mm256_fnmadd_ps(_mm256_cvtepi32_ps(offsets), _mm256_mul_ps(dmin, ad), accumulator[c]);
+        }
+    }
+    for (int c = 0; c < n; c++) _mm256_storeu_ps(out + 8 * c, accumulator[c]);
+}
+#else
+static inline void q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, const int n, float *out) {
+    const block_q4_Kx8 *x = group;
+    for (int c = 0; c < n; c++) {
+        for (int r = 0; r < 8; r++) {
+            float sum = 0;
+            for (int i = 0; i < blocks; i++) {
+                const block_q8_K *y = (const block_q8_K *)((const uint8_t *)activations + (size_t)c * stride) + i;
+                int scaled = 0, offsets = 0;
+                for (int s = 0; s < 8; s++) {
+                    int dot = 0;
+                    for (int l = 0; l < 32; l++) {
+                        const int g = l / 4, j = l % 4;
+                        dot += ((x[i].qs[s][g % 4][4 * r + j] >> (g >= 4 ? 4 : 0)) & 0x0F) * y->qs[32 * s + l];
+                    }
+                    scaled += x[i].scales[s][r] * dot;
+                    offsets += x[i].mins[s / 2][r][s % 2] * (y->bsums[2 * s] + y->bsums[2 * s + 1]);
+                }
+                sum = fmaf((float)scaled, pk_half_to_float(x[i].d[r]) * y->d, sum);
+                sum = fmaf(-(float)offsets, pk_half_to_float(x[i].dmin[r]) * y->d, sum);
+            }
+            out[8 * c + r] = sum;
+        }
+    }
+}
+#endif
+
+void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out) {
+    switch (n) {
+    case 1: q4_K_rows8(group, blocks, activations, stride, 1, out); break;
+    case 2: q4_K_rows8(group, blocks, activations, stride, 2, out); break;
+    case 3: q4_K_rows8(group, blocks, activations, stride, 3, out); break;
+    case 4: q4_K_rows8(group, blocks, activations, stride, 4, out); break;
+    case 5: q4_K_rows8(group, blocks, activations, stride, 5, out); break;
+    case 6: q4_K_rows8(group, blocks, activations, stride, 6, out); break;
+    case 7: q4_K_rows8(group, blocks, activations, stride, 7, out); break;
+    default: q4_K_rows8(group, blocks, activations, stride, 8, out); break;
+    }
+}

@@ -119,7 +119,7 @@ struct KernelReferenceTests {
     }
 
     @Test("packed rows: the same values as the rows, products near the reference, each output the same bits whatever the batch and row range",
-          arguments: [GGMLType.q5_0, .q8_0])
+          arguments: [GGMLType.q5_0, .q8_0, .q4_K])
     func packedRowsProducts(type: GGMLType) throws {
         let kernel = pk_type(rawValue: type.rawValue)
         try #require(pk_packs_rows8(kernel) != 0, "\(type) packs on this build's target (AVX2)")
@@ -128,7 +128,7 @@ struct KernelReferenceTests {
         let weights = (0..<rows).flatMap { _ in Self.randomRow(type, blocks: columns / type.blockSize, generator: &generator) }
         let rowBytes = weights.count / rows
         let (activations, format, stride) = try Self.randomActivations(for: type, batch: batch, columns: columns, generator: &generator)
-        var packed = [UInt8](repeating: 0, count: weights.count)
+        var packed = [UInt8](repeating: 0, count: pk_packed_bytes(kernel, Int32(rows), Int32(columns)))
         weights.withUnsafeBytes { w in
             packed.withUnsafeMutableBytes { pk_pack_rows8(kernel, w.baseAddress!, rowBytes, Int32(rows), Int32(columns), $0.baseAddress!) }
         }

@@ -42,9 +42,10 @@ struct WeightMatrix: @unchecked Sendable {
     ) {
         if let packed {
             precondition(activations.rows == batch && activations.columns == columns, "\(name): activations not quantized for this product")
+            let format = activationFormat!
             pk_matmul_packed_rows(
                 pk_type(rawValue: type.rawValue), packed, Int32(columns), Int32(rowRange.lowerBound), Int32(rowRange.upperBound),
-                activations.data(.q8_0), QuantizedActivations.rowBytes(.q8_0, columns: columns), Int32(batch), out, rows)
+                activations.data(format), QuantizedActivations.rowBytes(format, columns: columns), Int32(batch), out, rows)
             return
         }
         if let format = activationFormat {
@@ -99,19 +100,21 @@ struct WeightMatrix: @unchecked Sendable {
         }
     }
 
-    /// This matrix with its rows packed for products when its format has a packed form (Q5_0
-    /// and Q8_0 on AVX2, rows a multiple of eight), and the storage that holds the packed bytes;
-    /// nil when there is none. The packed rows take as many bytes as the rows themselves. Rows
-    /// are packed a few megabytes at a time, each part's source bytes handed to `done` after
-    /// it (so the caller can let go of them before the next part is read).
+    /// This matrix with its rows packed for products when its format has a packed form (Q5_0,
+    /// Q8_0 and Q4_K on AVX2, rows a multiple of eight), and the storage that holds the packed
+    /// bytes; nil when there is none. The packed rows take as many bytes as the rows themselves
+    /// (Q4_K: 2.8 % more, its scales unpacked). Rows are packed a few megabytes at a time, each
+    /// part's source bytes handed to `done` after it (so the caller can let go of them before
+    /// the next part is read).
     func packedForProducts(done: (UnsafeRawBufferPointer) -> Void = { _ in }) -> (matrix: WeightMatrix, storage: PackedRows)? {
         let kernel = pk_type(rawValue: type.rawValue)
         guard packed == nil, rows % 8 == 0, pk_packs_rows8(kernel) != 0 else { return nil }
-        let storage = PackedRows(byteCount: rows * rowBytes)
+        let storage = PackedRows(byteCount: pk_packed_bytes(kernel, Int32(rows), Int32(columns)))
         let part = max(8, (4 << 20) / rowBytes / 8 * 8)  // rows
         for first in stride(from: 0, to: rows, by: part) {
             let count = min(part, rows - first)
-            pk_pack_rows8(kernel, data + first * rowBytes, rowBytes, Int32(count), Int32(columns), storage.bytes + first * rowBytes)
+            pk_pack_rows8(kernel, data + first * rowBytes, rowBytes, Int32(count), Int32(columns),
+                          storage.bytes + pk_packed_bytes(kernel, Int32(first), Int32(columns)))
             done(UnsafeRawBufferPointer(start: data + first * rowBytes, count: count * rowBytes))
         }
         var matrix = self
