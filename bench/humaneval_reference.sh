@@ -10,22 +10,17 @@
 # Usage: bench/humaneval_reference.sh MODEL [--peer]
 #   bench/humaneval_reference.sh qwen2.5-coder-0.5b-instruct --peer
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-source bench/lib/release.sh
-source scripts/lib/python.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 
-[[ $# -ge 1 ]] || { sed -n 's/^# Usage: //p' "${BASH_SOURCE[0]}" >&2; exit 2; }
+usage_unless 1 "$@"
 model=$1 peer=${2:-}
 case "$model" in
     qwen2.5-coder-0.5b-instruct) published="61.6" ;;
     qwen2.5-coder-1.5b-instruct) published="70.7" ;;
     *) published="" ;;
 esac
-export PROCTOR_MODELS_DIR="${PROCTOR_MODELS_DIR:-$repo_root/.cache/models}"
-python="$(proctor_python)"
 proctor="$(release_proctor)"
-model_file="$("$proctor" models fetch "$model" --python "$python" | tail -n 1)"
+model_file="$(catalog_model "$model")"
 data="$(scripts/fetch-humaneval.sh)"
 out="${OUT:-runs/humaneval-$model}"
 

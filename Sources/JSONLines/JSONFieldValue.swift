@@ -20,11 +20,15 @@ public struct JSONLinesRecord: Sendable, Equatable {
     public let lineNumber: Int
     /// The requested fields' values, by field name.
     public let fields: [String: JSONFieldValue]
+    /// The line itself (UTF-8, without its terminator), when the reader was asked to keep it so
+    /// that the whole object can be decoded, nested values included; nil otherwise.
+    public let lineBytes: [UInt8]?
 
     /// A record from its parts.
-    public init(lineNumber: Int, fields: [String: JSONFieldValue]) {
+    public init(lineNumber: Int, fields: [String: JSONFieldValue], lineBytes: [UInt8]? = nil) {
         self.lineNumber = lineNumber
         self.fields = fields
+        self.lineBytes = lineBytes
     }
 
     /// The value of `field` as one or more strings, or a typed error naming file, line and field.

@@ -31,22 +31,27 @@ public enum JSONLinesError: Error, Equatable, CustomStringConvertible {
     /// A one-line message: `file:line: what is wrong`.
     public var description: String {
         switch self {
-        case .cannotOpen(let file, let errno):
-            return "\(file): cannot open (\(systemErrorText(errno)))"
-        case .readFailed(let file, let errno):
-            return "\(file): read failed (\(systemErrorText(errno)))"
-        case .malformedJSON(let file, let line, let reason):
-            return "\(file):\(line): not valid JSON (\(reason))"
-        case .invalidUTF8(let file, let line):
-            return "\(file):\(line): not valid UTF-8"
-        case .notAnObject(let file, let line, let type):
-            return "\(file):\(line): expected a JSON object, found \(type)"
-        case .missingField(let file, let line, let field):
-            return "\(file):\(line): field \"\(field)\" is missing or null"
-        case .fieldNotString(let file, let line, let field, let expected, let type):
-            return "\(file):\(line): field \"\(field)\" must be \(expected), found \(type)"
-        case .invalidValue(let file, let line, let field, let expected, let value):
-            return "\(file):\(line): field \"\(field)\" must be \(expected), found \(value)"
+        case .cannotOpen(let file, _), .readFailed(let file, _): return "\(file): \(reason)"
+        case .malformedJSON(let file, let line, _), .invalidUTF8(let file, let line), .notAnObject(let file, let line, _),
+             .missingField(let file, let line, _), .fieldNotString(let file, let line, _, _, _),
+             .invalidValue(let file, let line, _, _, _):
+            return "\(file):\(line): \(reason)"
+        }
+    }
+
+    /// What is wrong, without the file and line (for a caller that reports those itself).
+    public var reason: String {
+        switch self {
+        case .cannotOpen(_, let errno): return "cannot open (\(systemErrorText(errno)))"
+        case .readFailed(_, let errno): return "read failed (\(systemErrorText(errno)))"
+        case .malformedJSON(_, _, let reason): return "not valid JSON (\(reason))"
+        case .invalidUTF8: return "not valid UTF-8"
+        case .notAnObject(_, _, let type): return "expected a JSON object, found \(type)"
+        case .missingField(_, _, let field): return "field \"\(field)\" is missing or null"
+        case .fieldNotString(_, _, let field, let expected, let type):
+            return "field \"\(field)\" must be \(expected), found \(type)"
+        case .invalidValue(_, _, let field, let expected, let value):
+            return "field \"\(field)\" must be \(expected), found \(value)"
         }
     }
 }

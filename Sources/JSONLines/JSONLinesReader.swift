@@ -9,13 +9,17 @@ public final class JSONLinesReader {
     public let path: String
     /// The fields extracted from every record.
     public let fields: [String]
+    /// Whether each record keeps its line's bytes (`JSONLinesRecord.lineBytes`).
+    public let keepsLineBytes: Bool
     private let lines: LineReader
     private let parser = JSONCParser()
 
-    /// Opens `path`, extracting `fields` from each record.
-    public init(path: String, fields: [String]) throws(JSONLinesError) {
+    /// Opens `path`, extracting `fields` from each record; with `keepsLineBytes`, each record
+    /// also carries its line, for a caller that decodes nested values itself.
+    public init(path: String, fields: [String], keepsLineBytes: Bool = false) throws(JSONLinesError) {
         self.path = path
         self.fields = fields
+        self.keepsLineBytes = keepsLineBytes
         lines = try LineReader(path: path)
     }
 
@@ -24,7 +28,9 @@ public final class JSONLinesReader {
         while true {
             let outcome: JSONLinesRecord?? = try lines.nextLine { bytes throws(JSONLinesError) -> JSONLinesRecord? in
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
-                return try parser.record(bytes, fields: fields, file: path, line: lines.lineNumber)
+                let record = try parser.record(bytes, fields: fields, file: path, line: lines.lineNumber)
+                guard keepsLineBytes else { return record }
+                return JSONLinesRecord(lineNumber: record.lineNumber, fields: record.fields, lineBytes: Array(bytes))
             }
             guard let outcome else { return nil }     // end of file
             if let record = outcome { return record } // otherwise a blank line: keep going

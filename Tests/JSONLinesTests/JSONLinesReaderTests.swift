@@ -101,6 +101,24 @@ struct JSONLinesReaderTests {
         #expect(records[0].fields["prediction"] == .string("\u{130} 😀 café"))
     }
 
+    @Test("a reader asked to keep lines gives each record its line without the BOM or CRLF; otherwise none")
+    func keepsLineBytes() throws {
+        let path = try Self.file([0xEF, 0xBB, 0xBF] + Array("{\"gold\":{\"nested\":[1]}}\r\n\n{\"gold\":\"b\"}".utf8))
+        let reader = try JSONLinesReader(path: path, fields: ["gold"], keepsLineBytes: true)
+        let first = try #require(try reader.next())
+        #expect(first.lineBytes == Array("{\"gold\":{\"nested\":[1]}}".utf8))
+        #expect(first.fields["gold"] == .other(type: "an object"))
+        #expect(try reader.next()?.lineBytes == Array("{\"gold\":\"b\"}".utf8))
+        #expect(try Self.readAll(path).allSatisfy { $0.lineBytes == nil })
+    }
+
+    @Test("an error's reason is its message without the file and line")
+    func reasonLeavesOutTheLocation() {
+        let error = JSONLinesError.missingField(file: "a.jsonl", line: 3, field: "gold")
+        #expect(error.reason == "field \"gold\" is missing or null")
+        #expect(error.description == "a.jsonl:3: " + error.reason)
+    }
+
     @Test("a missing file is reported with its path")
     func missingFile() {
         #expect(throws: JSONLinesError.cannotOpen(file: "/nonexistent/x.jsonl", errno: ENOENT)) {

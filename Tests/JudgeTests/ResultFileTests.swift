@@ -82,6 +82,29 @@ struct ResultFileTests {
         #expect(try ResultFile.read(path) == [record])
     }
 
+    @Test("a damaged line in the middle of a results file is an error naming the file, the line and the field, and the file is kept",
+          arguments: [
+              ("{\"problem_id\": \"p\", oops", ":2: not a result record: not valid JSON"),
+              ("{\"checkpoint\":\"c\",\"code\":\"x\",\"passed\":false,\"problem_id\":\"p\",\"tests\":[],\"verdict\":\"NC\"}",
+               ":2: field 'sample_index': not a result record: missing"),
+              ("{\"checkpoint\":\"c\",\"code\":\"x\",\"passed\":false,\"problem_id\":\"p\",\"sample_index\":1,\"tests\":[{\"name\":\"t\"}],\"verdict\":\"NC\"}",
+               ":2: field 'tests[0].verdict': not a result record: missing"),
+          ])
+    func damagedLineIsNamed(damaged: String, message: String) throws {
+        let path = NSTemporaryDirectory() + "proctor-damaged-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ResultFile(path: path, resume: false).append(Self.emptyRecord())
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        let text = good + damaged + "\n" + good
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ResultFile.read(path)
+        } throws: { error in
+            "\(error)".hasPrefix(path + message)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
     @Test("a second writer on a results file is refused, resuming or not, and the file is left as it is; once the first closes it opens")
     func oneWriterAtATime() throws {
         let path = NSTemporaryDirectory() + "proctor-locked-\(UUID().uuidString).jsonl"

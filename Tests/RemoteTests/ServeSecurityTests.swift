@@ -94,11 +94,11 @@ struct ServeSecurityTests {
     }
 
     /// `proctor serve` on SmolLM2 on a free loopback port, closing idle connections after
-    /// `idleTimeout` seconds, and that port.
-    static func serveSmolLM2(idleTimeout: Int) throws -> (ServerProcess, UInt16) {
+    /// `idleTimeout` seconds (with `options` added), and that port.
+    static func serveSmolLM2(idleTimeout: Int, options: [String] = []) throws -> (ServerProcess, UInt16) {
         let model = try #require(ModelFiles.smolLM2)
         let server = try ServerProcess(executable: ProctorBinary.path, arguments: [
-            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", String(idleTimeout)])
+            "serve", "--model", model, "--port", "0", "--threads", "1", "--idle-timeout", String(idleTimeout)] + options)
         do {
             let port = try #require(server.firstLine.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) },
                                     "no port in serve's first line: \(server.firstLine)")
@@ -109,10 +109,15 @@ struct ServeSecurityTests {
         }
     }
 
-    /// A TCP connection to the loopback server whose receives wait at most `receiveLimit` seconds.
-    static func connect(port: UInt16, receiveLimit: Int) throws -> Int32 {
+    /// A TCP connection to the loopback server whose receives wait at most `receiveLimit` seconds;
+    /// `receiveBufferBytes` shrinks the kernel's receive buffer (before connecting, so the
+    /// window the server sees is small too).
+    static func connect(port: UInt16, receiveLimit: Int, receiveBufferBytes: Int32? = nil) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         try #require(socket >= 0)
+        if var bytes = receiveBufferBytes {
+            setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &bytes, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -144,6 +149,57 @@ struct ServeSecurityTests {
         // The server still answers others.
         let output = try ProctorBinary.run(["models"])  // a process of its own, not the server
         #expect(output.status == 0)
+        #expect(server.process.isRunning)
+    }
+
+    /// Sends `request` on `socket` and reads until the server closes it, a receive times out,
+    /// `until` is among what was read, or `seconds` have passed; what was read, and whether the
+    /// server closed the connection.
+    static func exchange(_ socket: Int32, _ request: String, until: String? = nil, seconds: Double = 30)
+        -> (text: String, closed: Bool) {
+        if !request.isEmpty { _ = request.withCString { send(socket, $0, strlen($0), 0) } }
+        let deadline = Date().addingTimeInterval(seconds)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while Date() < deadline {
+            let received = recv(socket, &buffer, buffer.count, 0)
+            if received <= 0 { return (String(decoding: bytes, as: UTF8.self), received == 0) }
+            bytes += buffer.prefix(received)
+            if let until, String(decoding: bytes, as: UTF8.self).contains(until) { break }
+        }
+        return (String(decoding: bytes, as: UTF8.self), false)
+    }
+
+    @Test("a client that stops reading a streamed answer is cut off after --write-timeout: its sequences leave the batch and the next request is answered",
+          .enabled(if: ModelFiles.smolLM2 != nil, "\(ModelFiles.smolLM2MissingReason)"))
+    func clientThatStopsReadingIsCutOff() throws {
+        // Eight greedy sequences (no early end) fill the batch (--parallel 8), so the second
+        // request waits until they leave it; left to run, they take minutes to reach max_tokens.
+        let (server, port) = try Self.serveSmolLM2(idleTimeout: 60, options: ["--parallel", "8", "--write-timeout", "1"])
+        defer { server.stop() }
+        func post(_ body: String) -> String {
+            "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body
+        }
+        let stalled = try Self.connect(port: port, receiveLimit: 10, receiveBufferBytes: 1024)
+        defer { close(stalled) }
+        let streamed = #"{"model":"base","prompt":"1, 2, 3, 4, 5,","max_tokens":3000,"n":8,"temperature":0,"stream":true}"#
+        // Its first piece shows it is in the batch before the next request comes.
+        let start = Self.exchange(stalled, post(streamed), until: "data:")
+        try #require(start.text.hasPrefix("HTTP/1.1 200") && start.text.contains("data:"), "\(start.text)")
+
+        // The stalled stream fills the buffers between it and the server in seconds, waits
+        // one more, and is cancelled; within 25 s the next request has the batch.
+        let next = try Self.connect(port: port, receiveLimit: 25)
+        defer { close(next) }
+        let answer = Self.exchange(next, post(#"{"model":"base","prompt":"Hello","max_tokens":4}"#))
+        try #require(answer.text.hasPrefix("HTTP/1.1 200"), "the next request was not answered: \(answer.text.prefix(200))")
+        #expect(answer.text.contains(#""object":"text_completion""#), "\(answer.text.suffix(300))")
+
+        // The stalled client, reading at last, finds its stream cut short and the connection closed.
+        let cut = Self.exchange(stalled, "", seconds: 15)
+        #expect(cut.closed, "the stalled connection was left open")
+        #expect(!cut.text.contains("[DONE]"), "\(cut.text.suffix(300))")
         #expect(server.process.isRunning)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 #if canImport(Glibc)
 import Glibc
@@ -46,21 +47,34 @@ public final class ResultFile: @unchecked Sendable {
         }
     }
 
-    /// Reads the complete records of a results file (blank lines skipped, a malformed line is an error).
+    /// Reads the complete records of a results file, streamed line by line through json-c like
+    /// every other JSON Lines reader (blank lines skipped). A damaged line (not JSON, or a field
+    /// missing or of the wrong type) is an error naming the file, the line and the field at
+    /// fault; the file is left as it is.
     public static func read(_ path: String) throws -> [ResultRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JudgeError("cannot read the results file", file: path)
+        let reader: JSONLinesReader
+        do {
+            reader = try JSONLinesReader(path: path, fields: [], keepsLineBytes: true)
+        } catch {
+            throw JudgeError("cannot read the results file (\(error.reason))", file: path)
         }
+        // json-c checks each line and numbers it; the record's nested tests are decoded with the
+        // Codable conformance the writer encodes them with.
         let decoder = JSONDecoder()
         var records: [ResultRecord] = []
-        var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty { continue }
+        while true {
+            let line: JSONLinesRecord
             do {
-                records.append(try decoder.decode(ResultRecord.self, from: Data(line)))
+                guard let next = try reader.next() else { break }
+                line = next
             } catch {
-                throw JudgeError("not a result record: \(error)", file: path, line: lineNumber)
+                throw JudgeError("not a result record: \(error.reason)", file: path, line: error.line)
+            }
+            do {
+                records.append(try decoder.decode(ResultRecord.self, from: Data(line.lineBytes ?? [])))
+            } catch let error as DecodingError {
+                let fault = RecordDecodingFault(error)
+                throw JudgeError("not a result record: \(fault.reason)", file: path, line: line.lineNumber, field: fault.field)
             }
         }
         return records

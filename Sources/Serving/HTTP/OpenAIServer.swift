@@ -19,18 +19,22 @@ public struct OpenAIServer: Sendable {
     public let apiKey: String?
     /// How long a connection may sit without sending while its request is unread or between
     /// requests before it is closed (a stalled or idle client); a request being answered is
-    /// never cut.
+    /// not cut by it (a stream whose client stops reading is, by `writeTimeout`).
     public let idleTimeout: Duration
+    /// How long one write of a streamed answer may wait for a client that has stopped reading
+    /// before the request is cancelled (its sequences leave the batch) and the connection closed.
+    public let writeTimeout: Duration
     /// Largest request body accepted.  // bytes
     public let maxBodyBytes = 16 << 20
 
     public init(catalog: ServedModels, host: String, port: Int, apiKey: String? = nil,
-                idleTimeout: Duration = .seconds(60)) {
+                idleTimeout: Duration = .seconds(60), writeTimeout: Duration = .seconds(30)) {
         self.catalog = catalog
         self.host = host
         self.port = port
         self.apiKey = apiKey
         self.idleTimeout = idleTimeout
+        self.writeTimeout = writeTimeout
     }
 
     /// Whether `host` can only be reached from this machine (loopback names and addresses).
@@ -40,15 +44,15 @@ public struct OpenAIServer: Sendable {
 
     /// Serves until the process is interrupted; `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
-        let router = Router()
+        let router = Router(context: ConnectionContext.self)
         router.get("/health") { _, _ in Self.json(["status": "ok"]) }
         router.get("/v1/models") { request, _ in
             if let refusal = refusal(request) { return refusal }
             let created = Int(Date().timeIntervalSince1970)
             return Self.json(ModelList(data: catalog.names.map { ModelList.Model(id: $0, created: created) }))
         }
-        router.post("/v1/chat/completions") { request, _ in await answer(request, chat: true) }
-        router.post("/v1/completions") { request, _ in await answer(request, chat: false) }
+        router.post("/v1/chat/completions") { request, context in await answer(request, on: context.channel, chat: true) }
+        router.post("/v1/completions") { request, context in await answer(request, on: context.channel, chat: false) }
         let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
         let app = Application(
             router: router, server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
@@ -57,8 +61,9 @@ public struct OpenAIServer: Sendable {
         try await app.runService()
     }
 
-    /// Reads, checks and runs one generation request; every failure becomes an error response.
-    func answer(_ request: Request, chat: Bool) async -> Response {
+    /// Reads, checks and runs one generation request that came on `channel`; every failure
+    /// becomes an error response.
+    func answer(_ request: Request, on channel: any Channel, chat: Bool) async -> Response {
         if let refusal = refusal(request) { return refusal }
         do {
             var request = request
@@ -83,7 +88,9 @@ public struct OpenAIServer: Sendable {
             var job = try Self.job(for: parsed, chat: chat)
             job.adapter = route.adapter
             if parsed.stream == true {
-                return Self.eventStream(try route.engine.stream(job), chat: chat, model: parsed.model)
+                try await DeadlineBodyWriter.limitBuffers(of: channel)
+                return Self.eventStream(try route.engine.stream(job), chat: chat, model: parsed.model,
+                                        writeTimeout: writeTimeout)
             }
             let result = try await route.engine.run(job)
             let choices = result.choices.enumerated().map { index, choice in
@@ -170,12 +177,14 @@ public struct OpenAIServer: Sendable {
     }
 
     /// A streamed answer: the role (chat), each piece of text as it is generated, each choice's
-    /// finish reason, the usage, `[DONE]`. A client that goes away ends the iteration, which
-    /// stops the job's choices.
-    static func eventStream(_ events: AsyncStream<NativeEngine.Event>, chat: Bool, model: String) -> Response {
+    /// finish reason, the usage, `[DONE]`. A client that goes away, or stops reading for
+    /// `writeTimeout`, ends the iteration, which stops the job's choices.
+    static func eventStream(_ events: AsyncStream<NativeEngine.Event>, chat: Bool, model: String,
+                            writeTimeout: Duration) -> Response {
         let id = (chat ? "chatcmpl-" : "cmpl-") + UUID().uuidString.lowercased()
         let created = Int(Date().timeIntervalSince1970)
-        let body = ResponseBody { writer in
+        let body = ResponseBody { bodyWriter in
+            let writer = DeadlineBodyWriter(bodyWriter, timeout: writeTimeout)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             func send(_ chunk: StreamChunk) async throws {
@@ -203,7 +212,7 @@ public struct OpenAIServer: Sendable {
                 }
             }
             try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
-            try await writer.finish(nil)
+            try await writer.finish()
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
     }

@@ -28,7 +28,9 @@ struct Serve: AsyncParsableCommand {
             from the command line, where other users could read it); clients send it as \
             'Authorization: Bearer KEY' (proctor generate --api-key-env VAR, the openai package's \
             api_key). A connection that stalls sending its request, or idles between requests, \
-            is closed after --idle-timeout seconds. There is no TLS: put a TLS proxy in front.
+            is closed after --idle-timeout seconds; a client that stops reading a streamed answer \
+            has its request cancelled (its sequences leave the batch) and its connection closed \
+            after --write-timeout seconds. There is no TLS: put a TLS proxy in front.
 
             Examples:
               proctor serve --model smollm2.gguf --port 8000 --served-model-name base --adapter code=./my-lora
@@ -73,9 +75,14 @@ struct Serve: AsyncParsableCommand {
                                valueName: "seconds"))
     var idleTimeout: Double = 60
 
+    @Option(help: ArgumentHelp("Seconds a streamed answer may wait for a client that has stopped reading before the request is cancelled and the connection closed.",
+                               valueName: "seconds"))
+    var writeTimeout: Double = 30
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535.") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be more than 0 seconds.") }
+        guard writeTimeout > 0 else { throw ValidationError("--write-timeout must be more than 0 seconds.") }
         if let apiKeyEnv {
             guard let key = ProcessInfo.processInfo.environment[apiKeyEnv] else {
                 throw ValidationError("--api-key-env \(apiKeyEnv): the environment variable is not set.")
@@ -104,7 +111,8 @@ struct Serve: AsyncParsableCommand {
         let catalog = ServedModels(names: names, engine: engine, adapters: served)
         let server = OpenAIServer(catalog: catalog, host: host, port: port,
                                   apiKey: apiKeyEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
-                                  idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
+                                  idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
+                                  writeTimeout: .milliseconds(Int64(writeTimeout * 1000)))
         try await server.run { port in
             let line = "listening on http://\(host):\(port)/v1 serving \(catalog.names.joined(separator: ", "))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
