@@ -43,7 +43,7 @@ overrides=()
 # What the evaluation took on this project's 2-core machine, nothing else running (README).
 if [ -z "${PROBLEMS:-}${N:-}" ]; then
     case "$config" in
-        configs/demo.json) echo "expected: about 12 minutes for the evaluation on 2 idle cores (60 samples of the 1.5B model)" ;;
+        configs/demo.json) echo "expected: about 9 minutes for the evaluation on 2 idle cores (60 samples of the 1.5B model)" ;;
         configs/smollm2-demo.json) echo "expected: about 5 minutes for the evaluation on 2 idle cores (40 samples)" ;;
     esac
 fi
