@@ -166,18 +166,25 @@ void pk_dot_columns(pk_type type, const void *weights, const void *activations, 
 // (measured: 0.5B decode 37 → 29 tok/s with pairs).
 enum { ROW_TILE = 16, PAIR_MIN_BATCH = 4 };
 
-// The Q8_0 activation rows' block scales as floats, row b's at [b · blocks]: a buffer per
-// thread, grown as needed and kept for the thread's next product. NULL if memory runs out.
-static const float *q8_0_scales(const uint8_t *activations, size_t activation_row_bytes, int batch, int blocks) {
-    static _Thread_local float *buffer;
-    static _Thread_local size_t capacity;
-    const size_t needed = (size_t)batch * (size_t)blocks;
-    if (needed > capacity) {
-        float *grown = realloc(buffer, needed * sizeof(float));
+// `*buffer` grown to at least `bytes` (a thread's buffer, kept for its next product); NULL if
+// memory runs out.
+static void *grown_buffer(void **buffer, size_t *capacity, size_t bytes) {
+    if (bytes > *capacity) {
+        void *grown = realloc(*buffer, bytes);
         if (!grown) return NULL;
-        buffer = grown;
-        capacity = needed;
+        *buffer = grown;
+        *capacity = bytes;
     }
+    return *buffer;
+}
+
+// The Q8_0 activation rows' block scales as floats, row b's at [b · blocks], in a buffer per
+// thread. NULL if memory runs out.
+static const float *q8_0_scales(const uint8_t *activations, size_t activation_row_bytes, int batch, int blocks) {
+    static _Thread_local void *storage;
+    static _Thread_local size_t capacity;
+    float *buffer = grown_buffer(&storage, &capacity, (size_t)batch * (size_t)blocks * sizeof(float));
+    if (!buffer) return NULL;
     for (int b = 0; b < batch; b++) {
         const block_q8_0 *row = (const block_q8_0 *)(activations + (size_t)b * activation_row_bytes);
         for (int i = 0; i < blocks; i++) buffer[(size_t)b * blocks + i] = pk_half_to_float(row[i].d);
@@ -256,15 +263,10 @@ void pk_dequantize_packed_row(pk_type type, const void *packed, int row, int col
 // 16·Σq of every Q8_0 activation block, row b's at [b · blocks]: the −16 of Q5_0's unsigned
 // packed quants. A buffer per thread like the scales'.
 static const int32_t *q8_0_offsets(const uint8_t *activations, size_t activation_row_bytes, int batch, int blocks) {
-    static _Thread_local int32_t *buffer;
+    static _Thread_local void *storage;
     static _Thread_local size_t capacity;
-    const size_t needed = (size_t)batch * (size_t)blocks;
-    if (needed > capacity) {
-        int32_t *grown = realloc(buffer, needed * sizeof(int32_t));
-        if (!grown) return NULL;
-        buffer = grown;
-        capacity = needed;
-    }
+    int32_t *buffer = grown_buffer(&storage, &capacity, (size_t)batch * (size_t)blocks * sizeof(int32_t));
+    if (!buffer) return NULL;
     for (int b = 0; b < batch; b++) {
         const block_q8_0 *row = (const block_q8_0 *)(activations + (size_t)b * activation_row_bytes);
         for (int i = 0; i < blocks; i++) {

@@ -23,6 +23,9 @@ struct Generate: AsyncParsableCommand {
     @OptionGroup(title: "Sampling")
     var sampling: SamplingOptions
 
+    @OptionGroup(title: "Problem sets")
+    var problemSet: ProblemSetOptions
+
     @Option(help: ArgumentHelp("""
         Chat template to use instead of the model's: chatml, llama3, a Jinja file, a JSON file with chat_template, \
         or a GGUF (a path or a fetched catalog name) whose template is read. With --backend openai it templates \
@@ -36,14 +39,8 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "A file holding the prompt text.")
     var promptFile: String?
 
-    @Option(help: "A problem set (folder, problem folder, or LiveCodeBench/HumanEval JSONL) to sample for.")
-    var problems: String?
-
     @Option(help: "Samples per problem (with --problems).")
     var n: Int = 1
-
-    @Option(help: "The samples file to append to (with --problems).")
-    var out: String?
 
     @Option(help: "The checkpoint label written with each sample (with --problems).")
     var checkpointLabel: String = "base"
@@ -52,12 +49,6 @@ struct Generate: AsyncParsableCommand {
         "A PEFT LoRA adapter as LABEL=DIR, applied unmerged; repeatable, `base` for the model alone.",
         discussion: "All adapters share one copy of the base weights; each label is sampled in turn and written as its checkpoint label."))
     var adapters: [String] = []
-
-    @Flag(help: "Keep the samples already in --out and generate only the rest.")
-    var resume = false
-
-    @Option(help: "Only the first N problems of the set (with --problems).")
-    var limit: Int?
 
     @Option(help: "Most tokens in one forward pass: prompt chunk size, and samples decoded together.")
     var batchSize: Int = 64
@@ -71,19 +62,11 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "Use the prompt as is: no chat template, no BOS unless the model asks for it (with --problems: --prompt-style raw).")
     var raw = false
 
-    @Option(help: ArgumentHelp("How problems are put to the model (with --problems): auto (chat prompts for a model with a chat template: EvalPlus's for function problems, stdin-instruct — the statement, the reply opened at ```python — for stdin problems; plain completion for a model without one), chat (chat prompts, or an error), livecodebench (as auto with LiveCodeBench's exact prompt for stdin problems, for comparison with published LCB numbers) or raw.", valueName: "style"))
-    var promptStyle: PromptStyle = .auto
-
-    @Option(help: ArgumentHelp("How code is taken from each output (with --problems): auto, last-fence (LiveCodeBench's rule), first-python or none.", valueName: "rule"))
-    var extractor: CodeExtractor = .auto
-
-    @Option(help: ArgumentHelp("With --problems: samples decoded at once across problems (continuous batching; a problem's --n samples stay together). Outputs do not depend on it.", valueName: "N"))
-    var parallel: Int = GenerationSettings.defaultParallelSequences
-
     @Flag(help: "Print the generated token ids instead of the text.")
     var printTokenIds = false
 
     func validate() throws {
+        let problems = problemSet.problems
         guard [prompt != nil, promptFile != nil, problems != nil].filter({ $0 }).count == 1 else {
             throw ValidationError("Give exactly one of --prompt, --prompt-file and --problems.")
         }
@@ -94,17 +77,16 @@ struct Generate: AsyncParsableCommand {
         if remote.backend == .openai && problems == nil {
             throw ValidationError("--backend openai samples a problem set: give --problems and --out.")
         }
-        if problems != nil && out == nil { throw ValidationError("--problems needs --out, the samples file to write.") }
         guard n >= 1 else { throw ValidationError("--n must be at least 1.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1.") }
-        guard parallel >= 1 else { throw ValidationError("--parallel must be at least 1.") }
-        if raw && promptStyle != .auto && promptStyle != .raw { throw ValidationError("--raw asks for plain prompts; --prompt-style \(promptStyle.rawValue) for chat prompts: give one.") }
+        let style = problemSet.promptStyle
+        if raw && style != .auto && style != .raw { throw ValidationError("--raw asks for plain prompts; --prompt-style \(style.rawValue) for chat prompts: give one.") }
     }
 
     func run() async throws {
         let template = try chatTemplate.map { try ModelCatalog.chatTemplate($0) }
-        if let problems, let out { return try await sample(problems, out: out, template: template) }
+        if let problems = problemSet.problems, let out = problemSet.out { return try await sample(problems, out: out, template: template) }
         let generator = try loadModel(template: template)
         defer { PromptOutput.reportPeakMemory() }
         let text = try prompt ?? String(contentsOfFile: promptFile!, encoding: .utf8)
@@ -120,7 +102,7 @@ struct Generate: AsyncParsableCommand {
     /// Samples `--n` completions of every problem of `path` into `out`, from each checkpoint in turn.
     private func sample(_ path: String, out: String, template: ChatTemplate?) async throws {
         var set = try loadProblems(path)
-        if let limit { set = Array(set.prefix(limit)) }
+        if let limit = problemSet.limit { set = Array(set.prefix(limit)) }
         var backends: [(label: String, backend: SampleBackend)] = []
         if remote.backend == .openai {
             backends = [(checkpointLabel, RemoteSampleGenerator(client: remote.makeClient(), settings: settings(checkpointLabel),
@@ -134,7 +116,7 @@ struct Generate: AsyncParsableCommand {
         defer { if remote.backend == .native { PromptOutput.reportPeakMemory() } }
         for (position, (label, backend)) in backends.enumerated() {
             // Without --resume only the first label starts --out afresh; the others append beside it.
-            try await backend.run(problems: set, out: out, resume: resume || position > 0, notice: warn,
+            try await backend.run(problems: set, out: out, resume: problemSet.resume || position > 0, notice: warn,
                                   progress: ProgressLine(label: adapters.isEmpty ? "generate" : "generate \(label)").generation)
         }
         print("samples in \(out)")
@@ -160,10 +142,7 @@ struct Generate: AsyncParsableCommand {
     /// How samples of a problem set are drawn under `label`, for either backend.
     private func settings(_ label: String) -> GenerationSettings {
         GenerationSettings(samplesPerProblem: n, maxTokens: sampling.maxTokens, sampling: sampling.parameters, checkpoint: label,
-                           promptStyle: raw ? .raw : promptStyle, extractor: extractor, parallelSequences: parallel)
+                           promptStyle: raw ? .raw : problemSet.promptStyle, extractor: problemSet.extractor,
+                           parallelSequences: problemSet.parallel)
     }
 }
-
-extension PromptStyle: ExpressibleByArgument {}
-
-extension CodeExtractor: ExpressibleByArgument {}
