@@ -346,15 +346,21 @@ void pk_dot_iq4_nl_rows2(const void *, size_t, const void *, size_t, const float
 // block: out[8c + r] for activation row c and row r of the group.
 void pk_pack_q5_0_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
 void pk_dequantize_q5_0_rows8(const void *packed, int row, int columns, float *y);
+#if defined(PK_AVX2)
 void pk_dot_q5_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
                        const int32_t *offsets, size_t scale_stride, int n, float *out);
+#endif
 void pk_pack_q4_K_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
 void pk_dequantize_q4_K_rows8(const void *packed, int row, int columns, float *y);
+#if defined(PK_AVX2)
 void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out);
+#endif
 void pk_pack_q8_0_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
 void pk_dequantize_q8_0_rows8(const void *packed, int row, int columns, float *y);
+#if defined(PK_AVX2)
 void pk_dot_q8_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
                        int n, float *out);
+#endif
 
 void pk_quantize_q8_0(const float *x, void *y, int64_t count);
 void pk_quantize_q8_1(const float *x, void *y, int64_t count);

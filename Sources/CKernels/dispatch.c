@@ -260,6 +260,7 @@ void pk_dequantize_packed_row(pk_type type, const void *packed, int row, int col
     if (type == PK_Q4_K) pk_dequantize_q4_K_rows8(packed, row, columns, destination);
 }
 
+#if defined(PK_AVX2)
 // 16·Σq of every Q8_0 activation block, row b's at [b · blocks]: the −16 of Q5_0's unsigned
 // packed quants. A buffer per thread like the scales'.
 static const int32_t *q8_0_offsets(const uint8_t *activations, size_t activation_row_bytes, int batch, int blocks) {
@@ -323,3 +324,11 @@ void pk_matmul_packed_rows(pk_type type, const void *packed, int columns, int ro
         }
     }
 }
+#else
+// Nothing is packed without AVX2 (`pk_packs_rows8` is 0), so there is no packed product to run.
+void pk_matmul_packed_rows(pk_type type, const void *packed, int columns, int row_begin, int row_end,
+                           const void *activations, size_t activation_row_bytes, int batch,
+                           float *out, size_t out_stride) {
+    abort();
+}
+#endif

@@ -196,32 +196,6 @@ static inline __attribute__((always_inline)) void q4_K_rows8(const void *group, 
     }
     for (int c = 0; c < n; c++) _mm256_storeu_ps(out + 8 * c, accumulator[c]);
 }
-#else
-static inline void q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, const int n, float *out) {
-    const block_q4_Kx8 *x = group;
-    for (int c = 0; c < n; c++) {
-        for (int r = 0; r < 8; r++) {
-            float sum = 0;
-            for (int i = 0; i < blocks; i++) {
-                const block_q8_K *y = (const block_q8_K *)((const uint8_t *)activations + (size_t)c * stride) + i;
-                int scaled = 0, offsets = 0;
-                for (int s = 0; s < 8; s++) {
-                    int dot = 0;
-                    for (int l = 0; l < 32; l++) {
-                        const int g = l / 4, j = l % 4;
-                        dot += ((x[i].qs[s][g % 4][4 * r + j] >> (g >= 4 ? 4 : 0)) & 0x0F) * y->qs[32 * s + l];
-                    }
-                    scaled += x[i].scales[s][r] * dot;
-                    offsets += x[i].mins[s / 2][r][s % 2] * (y->bsums[2 * s] + y->bsums[2 * s + 1]);
-                }
-                sum = fmaf((float)scaled, pk_half_to_float(x[i].d[r]) * y->d, sum);
-                sum = fmaf(-(float)offsets, pk_half_to_float(x[i].dmin[r]) * y->d, sum);
-            }
-            out[8 * c + r] = sum;
-        }
-    }
-}
-#endif
 
 void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out) {
     switch (n) {
@@ -235,3 +209,4 @@ void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, s
     default: q4_K_rows8(group, blocks, activations, stride, 8, out); break;
     }
 }
+#endif

@@ -144,30 +144,6 @@ static inline __attribute__((always_inline)) void q5_0_rows8(const void *group, 
     }
     for (int c = 0; c < n; c++) _mm256_storeu_ps(out + 8 * c, accumulator[c]);
 }
-#else
-// The same arithmetic one lane at a time: the block's integer dot, then d_w·d_a times it added.
-static inline void q5_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
-                              const int32_t *offsets, size_t scale_stride, const int n, float *out) {
-    const block_q5_0x8 *x = group;
-    for (int c = 0; c < n; c++) {
-        for (int r = 0; r < 8; r++) {
-            float sum = 0;
-            for (int i = 0; i < blocks; i++) {
-                const block_q8_0 *y = (const block_q8_0 *)((const uint8_t *)activations + (size_t)c * stride) + i;
-                int dot = 0;
-                for (int k = 0; k < QK; k++) {
-                    const int g = k / 4, j = k % 4;
-                    const int q = ((x[i].lo[g % 4][4 * r + j] >> (g >= 4 ? 4 : 0)) & 0x0F) | ((x[i].hi[4 * r + j] >> g) & 1) << 4;
-                    dot += q * y->qs[k];
-                }
-                dot -= offsets[(size_t)c * scale_stride + i];
-                sum = fmaf((float)dot, pk_half_to_float(x[i].d[r]) * scales[(size_t)c * scale_stride + i], sum);
-            }
-            out[8 * c + r] = sum;
-        }
-    }
-}
-#endif
 
 void pk_dot_q5_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
                        const int32_t *offsets, size_t scale_stride, int n, float *out) {
@@ -182,3 +158,4 @@ void pk_dot_q5_0_rows8(const void *group, int blocks, const void *activations, s
     default: q5_0_rows8(group, blocks, activations, stride, scales, offsets, scale_stride, 8, out); break;
     }
 }
+#endif

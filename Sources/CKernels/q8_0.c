@@ -99,24 +99,6 @@ static inline __attribute__((always_inline)) void q8_0_rows8(const void *group, 
     }
     for (int c = 0; c < n; c++) _mm256_storeu_ps(out + 8 * c, accumulator[c]);
 }
-#else
-static inline void q8_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
-                              const int n, float *out) {
-    const block_q8_0x8 *x = group;
-    for (int c = 0; c < n; c++) {
-        for (int r = 0; r < 8; r++) {
-            float sum = 0;
-            for (int i = 0; i < blocks; i++) {
-                const block_q8_0 *y = (const block_q8_0 *)((const uint8_t *)activations + (size_t)c * stride) + i;
-                int dot = 0;
-                for (int k = 0; k < QK; k++) dot += x[i].qs[k / 4][4 * r + k % 4] * y->qs[k];
-                sum = fmaf((float)dot, pk_half_to_float(x[i].d[r]) * scales[(size_t)c * blocks + i], sum);
-            }
-            out[8 * c + r] = sum;
-        }
-    }
-}
-#endif
 
 void pk_dot_q8_0_rows8(const void *group, int blocks, const void *activations, size_t stride, const float *scales,
                        int n, float *out) {
@@ -131,3 +113,4 @@ void pk_dot_q8_0_rows8(const void *group, int blocks, const void *activations, s
     default: q8_0_rows8(group, blocks, activations, stride, scales, 8, out); break;
     }
 }
+#endif
