@@ -66,6 +66,17 @@ typedef struct {
     uint8_t qs[8][4][32];
 } block_q4_Kx8;
 _Static_assert(sizeof(block_q4_Kx8) == 8 * sizeof(block_q4_K) + 32, "Q4_K's packed rows");
+// Eight Q6_K rows' super-block i interleaved (see `pk_pack_q6_K_rows8` in q6_K.c): the data of
+// each 32 columns (two sub-blocks) together, so a product reads the group front to back.
+typedef struct {
+    pk_half d[8];
+    struct {
+        int8_t scales[8][2];  // [row][h]: the scale of sub-block 2t + h
+        uint8_t ql[4][32];    // [v]: quant vector v's low 4 bits (low nibbles), vector v + 4's (high)
+        uint8_t qh[2][32];    // [h]: bits 2k, 2k + 1 hold quant vector 4h + k's high 2 bits
+    } pairs[8];               // [t]: columns 32t..32t + 31
+} block_q6_Kx8;
+_Static_assert(sizeof(block_q6_Kx8) == 8 * sizeof(block_q6_K), "eight interleaved rows take the bytes of eight rows");
 
 // IQ4_NL's sixteen non-linear levels.
 static const int8_t pk_iq4nl_levels[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
@@ -354,6 +365,11 @@ void pk_pack_q4_K_rows8(const void *source, size_t row_bytes, int rows, int colu
 void pk_dequantize_q4_K_rows8(const void *packed, int row, int columns, float *y);
 #if defined(PK_AVX2)
 void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out);
+#endif
+void pk_pack_q6_K_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
+void pk_dequantize_q6_K_rows8(const void *packed, int row, int columns, float *y);
+#if defined(PK_AVX2)
+void pk_dot_q6_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out);
 #endif
 void pk_pack_q8_0_rows8(const void *source, size_t row_bytes, int rows, int columns, void *destination);
 void pk_dequantize_q8_0_rows8(const void *packed, int row, int columns, float *y);

@@ -231,7 +231,7 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
 
 int pk_packs_rows8(pk_type type) {
 #if defined(PK_AVX2)
-    return type == PK_Q5_0 || type == PK_Q8_0 || type == PK_Q4_K;
+    return type == PK_Q5_0 || type == PK_Q8_0 || type == PK_Q4_K || type == PK_Q6_K;
 #else
     (void)type;
     return 0;
@@ -244,6 +244,7 @@ size_t pk_packed_bytes(pk_type type, int rows, int columns) {
     case PK_Q5_0: return groups * (size_t)(columns / QK) * sizeof(block_q5_0x8);
     case PK_Q8_0: return groups * (size_t)(columns / QK) * sizeof(block_q8_0x8);
     case PK_Q4_K: return groups * (size_t)(columns / QK_K) * sizeof(block_q4_Kx8);
+    case PK_Q6_K: return groups * (size_t)(columns / QK_K) * sizeof(block_q6_Kx8);
     default: return 0;
     }
 }
@@ -252,12 +253,14 @@ void pk_pack_rows8(pk_type type, const void *source, size_t row_bytes, int rows,
     if (type == PK_Q5_0) pk_pack_q5_0_rows8(source, row_bytes, rows, columns, destination);
     if (type == PK_Q8_0) pk_pack_q8_0_rows8(source, row_bytes, rows, columns, destination);
     if (type == PK_Q4_K) pk_pack_q4_K_rows8(source, row_bytes, rows, columns, destination);
+    if (type == PK_Q6_K) pk_pack_q6_K_rows8(source, row_bytes, rows, columns, destination);
 }
 
 void pk_dequantize_packed_row(pk_type type, const void *packed, int row, int columns, float *destination) {
     if (type == PK_Q5_0) pk_dequantize_q5_0_rows8(packed, row, columns, destination);
     if (type == PK_Q8_0) pk_dequantize_q8_0_rows8(packed, row, columns, destination);
     if (type == PK_Q4_K) pk_dequantize_q4_K_rows8(packed, row, columns, destination);
+    if (type == PK_Q6_K) pk_dequantize_q6_K_rows8(packed, row, columns, destination);
 }
 
 #if defined(PK_AVX2)
@@ -294,13 +297,14 @@ void pk_matmul_packed_rows(pk_type type, const void *packed, int columns, int ro
     const uint8_t *x = activations;
     const size_t group_bytes = pk_packed_bytes(type, 8, columns);
     const int tiles = (batch + PK_MAX_COLUMNS - 1) / PK_MAX_COLUMNS;
-    if (type == PK_Q4_K) {
+    if (type == PK_Q4_K || type == PK_Q6_K) {
+        void (*product)(const void *, int, const void *, size_t, int, float *) = type == PK_Q4_K ? pk_dot_q4_K_rows8 : pk_dot_q6_K_rows8;
         for (int group = row_begin / 8; group * 8 < row_end; group++) {
             for (int t = 0; t < tiles; t++) {
                 const int b = batch * t / tiles, n = batch * (t + 1) / tiles - b;
                 float results[8 * PK_MAX_COLUMNS];
-                pk_dot_q4_K_rows8((const uint8_t *)packed + (size_t)group * group_bytes, columns / QK_K,
-                                  x + (size_t)b * activation_row_bytes, activation_row_bytes, n, results);
+                product((const uint8_t *)packed + (size_t)group * group_bytes, columns / QK_K,
+                        x + (size_t)b * activation_row_bytes, activation_row_bytes, n, results);
                 store_group(results, group, row_begin, row_end, b, n, out, out_stride);
             }
         }

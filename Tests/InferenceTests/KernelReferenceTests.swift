@@ -119,7 +119,7 @@ struct KernelReferenceTests {
     }
 
     @Test("packed rows: the same values as the rows, products near the reference, each output the same bits whatever the batch and row range",
-          arguments: [GGMLType.q5_0, .q8_0, .q4_K])
+          arguments: [GGMLType.q5_0, .q8_0, .q4_K, .q6_K])
     func packedRowsProducts(type: GGMLType) throws {
         let kernel = pk_type(rawValue: type.rawValue)
         try #require(pk_packs_rows8(kernel) != 0, "\(type) packs on this build's target (AVX2)")

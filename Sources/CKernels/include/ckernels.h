@@ -76,12 +76,12 @@ void pk_matmul_rows(pk_type type, const void *weights, size_t row_bytes, int col
                     const void *activations, size_t activation_row_bytes, int batch,
                     float *out, size_t out_stride);
 
-/// Whether `type` has a packed form of eight rows interleaved (Q5_0, Q8_0 and Q4_K on AVX2): a product with
+/// Whether `type` has a packed form of eight rows interleaved (Q5_0, Q8_0, Q4_K and Q6_K on AVX2): a product with
 /// it shares each unpacked block among the eight rows and needs no horizontal sums.
 int pk_packs_rows8(pk_type type);
 
 /// Bytes of `rows` (a multiple of 8) rows of `type` in the packed form: the rows' own bytes
-/// (Q5_0, Q8_0), or 32 bytes more per eight rows' super-block (Q4_K, its scales unpacked).
+/// (Q5_0, Q8_0, Q6_K), or 32 bytes more per eight rows' super-block (Q4_K, its scales unpacked).
 size_t pk_packed_bytes(pk_type type, int rows, int columns);
 
 /// Writes `rows` (a multiple of 8) rows of `type`, `row_bytes` apart at `source`, in the
