@@ -120,10 +120,15 @@ void pk_pack_q4_K_rows8(const void *source, size_t row_bytes, int rows, int colu
                 for (int s = 0; s < 8; s++) {
                     out->scales[s][r] = scales[s];
                     out->mins[s / 2][r][s % 2] = scales[8 + s];
-                    const uint8_t *q = x->qs + 32 * (s / 2);
-                    for (int l = 0; l < 32; l++) {
-                        const int quant = s % 2 ? q[l] >> 4 : q[l] & 0x0F, g = l / 4, j = l % 4;
-                        out->qs[s][g % 4][4 * r + j] |= (uint8_t)(quant << (g >= 4 ? 4 : 0));
+                    // Four quants at a time: sub-block s's are the low (s even) or high nibbles
+                    // of its 32 bytes; vector v takes quants 4v… in its low nibbles, 4(v + 4)… in its high.
+                    uint32_t words[8];
+                    memcpy(words, x->qs + 32 * (s / 2), sizeof words);
+                    for (int v = 0; v < 4; v++) {
+                        const uint32_t first = s % 2 ? words[v] >> 4 & 0x0F0F0F0F : words[v] & 0x0F0F0F0F;
+                        const uint32_t second = s % 2 ? words[v + 4] & 0xF0F0F0F0 : (words[v + 4] & 0x0F0F0F0F) << 4;
+                        const uint32_t both = first | second;
+                        memcpy(out->qs[s][v] + 4 * r, &both, 4);
                     }
                 }
             }

@@ -95,15 +95,35 @@ void pk_pack_q6_K_rows8(const void *source, size_t row_bytes, int rows, int colu
     block_q6_Kx8 *out = destination;
     for (int group = 0; group < rows / 8; group++) {
         for (int i = 0; i < blocks; i++, out++) {
-            memset(out, 0, sizeof *out);
             for (int r = 0; r < 8; r++) {
                 const block_q6_K *x = (const block_q6_K *)((const uint8_t *)source + (size_t)(8 * group + r) * row_bytes) + i;
                 out->d[r] = x->d;
                 for (int s = 0; s < 16; s++) out->pairs[s / 2].scales[r][s % 2] = x->scales[s];
-                for (int e = 0; e < QK_K; e++) {
-                    const int quant = q6_K_quant(x, e) + 32, t = e / 32, v = e % 32 / 4, j = e % 4;
-                    out->pairs[t].ql[v % 4][4 * r + j] |= (uint8_t)((quant & 0x0F) << (v >= 4 ? 4 : 0));
-                    out->pairs[t].qh[v / 4][4 * r + j] |= (uint8_t)((quant >> 4) << (2 * (v % 4)));
+                // The row's 256 quants (0..63) in order, as `q6_K_quant` + 32 reads them.
+                uint8_t quants[QK_K];
+                for (int half = 0; half < 2; half++) {
+                    const uint8_t *ql = x->ql + 64 * half, *qh = x->qh + 32 * half;
+                    uint8_t *q = quants + 128 * half;
+                    for (int l = 0; l < 32; l++) {
+                        q[l] = (uint8_t)((ql[l] & 0x0F) | (qh[l] & 3) << 4);
+                        q[l + 32] = (uint8_t)((ql[l + 32] & 0x0F) | (qh[l] >> 2 & 3) << 4);
+                        q[l + 64] = (uint8_t)(ql[l] >> 4 | (qh[l] >> 4 & 3) << 4);
+                        q[l + 96] = (uint8_t)(ql[l + 32] >> 4 | (qh[l] >> 6) << 4);
+                    }
+                }
+                // Four quants (bytes) of a vector at a time: their low nibbles and high bits.
+                for (int t = 0; t < 8; t++) {
+                    uint32_t words[8];
+                    memcpy(words, quants + 32 * t, sizeof words);
+                    for (int v = 0; v < 4; v++) {
+                        const uint32_t low = (words[v] & 0x0F0F0F0F) | (words[v + 4] & 0x0F0F0F0F) << 4;
+                        memcpy(out->pairs[t].ql[v] + 4 * r, &low, 4);
+                    }
+                    for (int h = 0; h < 2; h++) {
+                        uint32_t high = 0;
+                        for (int k = 0; k < 4; k++) high |= (words[4 * h + k] >> 4 & 0x03030303) << (2 * k);
+                        memcpy(out->pairs[t].qh[h] + 4 * r, &high, 4);
+                    }
                 }
             }
         }

@@ -101,7 +101,7 @@ struct WeightMatrix: @unchecked Sendable {
     }
 
     /// This matrix with its rows packed for products when its format has a packed form (Q5_0,
-    /// Q8_0 and Q4_K on AVX2, rows a multiple of eight), and the storage that holds the packed
+    /// Q8_0, Q4_K and Q6_K on AVX2, rows a multiple of eight), and the storage that holds the packed
     /// bytes; nil when there is none. The packed rows take as many bytes as the rows themselves
     /// (Q4_K: 2.8 % more, its scales unpacked). Rows are packed a few megabytes at a time, each
     /// part's source bytes handed to `done` after it (so the caller can let go of them before
