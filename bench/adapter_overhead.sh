@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Decode speed of SmolLM2 with a rank-R LoRA adapter on all seven projections applied unmerged,
 # against the base alone, in the same process build, runs interleaved; prints the median decode
-# tokens/s of each and the slowdown (issue target: at most 1.25× at rank 16).
-#   bench/adapter_overhead.sh [RUNS] [RANK] [TOKENS]   (defaults 5, 16, 96)
+# tokens/s of each and the slowdown (issue target: at most 1.25× at rank 16). Release-builds
+# proctor first (or takes PROCTOR_BIN).
+# Usage: bench/adapter_overhead.sh [RUNS] [RANK] [TOKENS]   (defaults 5, 16, 96)
 # The random adapter (bench/make_random_adapter.py, .venv-torch) is written to a temporary folder.
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
+
+usage_unless 0 "$@"
 runs="${1:-5}" rank="${2:-16}" tokens="${3:-96}"
-cd "$repo_root"
-source bench/lib/release.sh
 venv="$(scripts/fixtures/make_torch_venv.sh)"
-proctor="${PROCTOR:-$(release_proctor)}"
-model="$(PROCTOR="$proctor" scripts/fetch-model.sh)"
+proctor="$(release_proctor)"
+model="$(catalog_model smollm2)"
 adapter="$(mktemp -d)"
 trap 'rm -rf "$adapter"' EXIT
 "$venv/bin/python" bench/make_random_adapter.py "$adapter" "$rank" >/dev/null 2>&1

@@ -2,11 +2,13 @@
 # Is an adapter reproducible from the committed script, data selection and seed? Trains the same
 # adapter twice with scripts/train-adapter.sh: once straight through, once killed with SIGKILL
 # just after its first checkpoint and run again (it resumes), then compares the weights' SHA-256.
-#   bench/adapter_reproducibility.sh [MODEL] [STEPS] [DATA]   (defaults: smollm2 12 diverse)
+# Usage: bench/adapter_reproducibility.sh [MODEL] [STEPS] [DATA]   (defaults: smollm2 12 diverse)
 # MODEL is a catalog name (the 1.5B model takes about 45 s a step on 2 cores; smollm2 seconds).
 # Exits 1 when the two files differ. Work goes to .cache/reproducibility/.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
+
+usage_unless 0 "$@"
 model=${1:-smollm2}
 steps=${2:-12}
 data=${3:-diverse}

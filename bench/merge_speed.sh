@@ -3,20 +3,21 @@
 # add_weighted_adapter (merge only, adapters already loaded) on two rank-16 adapters with
 # Qwen2.5-1.5B's module shapes, for ties (density 0.2) and svd (rank 16). Best of RUNS runs each
 # (PEFT's svd once: minutes). PEFT computes the full SVD of every ΔW; Proctor truncates the
-# product of the factors through QR (same result, see docs/ARCHITECTURE.md).
-#   bench/merge_speed.sh [RUNS]      (default 3; METHODS=ties skips svd, whose PEFT run takes
-#                                     half an hour on 2 cores)
+# product of the factors through QR (same result, see docs/ARCHITECTURE.md). Release-builds
+# proctor first (or takes PROCTOR_BIN).
+# Usage: [METHODS="ties svd"] bench/merge_speed.sh [RUNS]   (default 3 runs)
+# METHODS=ties skips svd, whose PEFT run takes half an hour on 2 cores.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prologue.sh"
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+usage_unless 0 "$@"
 runs="${1:-3}"
-venv="$("$repo_root/scripts/fixtures/make_torch_venv.sh")"
-proctor="$repo_root/.build/release/proctor"
-[[ -x "$proctor" ]] || { echo "build first: swift build -c release --product proctor" >&2; exit 1; }
+venv="$(scripts/fixtures/make_torch_venv.sh)"
+proctor="$(release_proctor)"
 work="$(mktemp -d /tmp/proctor-merge-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-"$venv/bin/python" "$repo_root/bench/merge_speed.py" make "$work"
+"$venv/bin/python" bench/merge_speed.py make "$work"
 echo "adapters: $(du -sh "$work/a" | cut -f1) each; machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
 best() { sort -g | head -1; }
@@ -33,7 +34,7 @@ for method in ${METHODS:-ties svd}; do
     done
     peft_times=()
     for _ in $(seq "$peft_runs"); do
-        peft_times+=("$("$venv/bin/python" "$repo_root/bench/merge_speed.py" peft "$work" $method 2>/dev/null | tail -1)")
+        peft_times+=("$("$venv/bin/python" bench/merge_speed.py peft "$work" $method 2>/dev/null | tail -1)")
     done
     proctor_best=$(printf '%s\n' "${proctor_times[@]}" | best)
     peft_best=$(printf '%s\n' "${peft_times[@]}" | best)
