@@ -113,8 +113,8 @@ public final class SampleGenerator: SampleBackend {
                 record.problemID = item.problem.id
                 record.sampleIndex = index
                 record.output = generation.text
-                record.code = settings.extractor.extract(generation.text, entryPoint: item.problem.entryPoint,
-                                                         startsInCode: item.prompt.startsInCode)
+                record.code = settings.extractor.extractAnswer(generation.text, entryPoint: item.problem.entryPoint,
+                                                               startsInCode: item.prompt.startsInCode)
                 record.promptTokens = generation.promptTokenCount
                 record.completionTokens = generation.tokens.count
                 record.stopReason = generation.stopReason.rawValue

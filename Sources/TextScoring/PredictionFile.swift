@@ -23,17 +23,19 @@ public struct PredictionFile: Sendable {
     }
 
     /// Reads `path`, taking the gold (shaped as `gold` says) and the prediction (a string) from
-    /// the named fields. Without `skipInvalid` the first bad line throws; with it, bad lines are
+    /// the named fields. A prediction is scored on what follows its reasoning block tagged
+    /// `reasoningTag` (`ReasoningSplit`; one that never closes is an empty answer); a nil tag
+    /// scores it whole. Without `skipInvalid` the first bad line throws; with it, bad lines are
     /// collected in `skipped`.
     public init(path: String, goldField: String, predictionField: String, gold shape: GoldShape = .answers,
-                skipInvalid: Bool) throws(JSONLinesError) {
+                reasoningTag: String? = ReasoningSplit.defaultTag, skipInvalid: Bool) throws(JSONLinesError) {
         let reader = try JSONLinesReader(path: path, fields: [goldField, predictionField])
         var items: [TextAnswerItem] = [], lineNumbers: [Int] = [], skipped: [JSONLinesError] = []
         while true {
             do {
                 guard let record = try reader.next() else { break }
                 let golds = try PredictionFile.golds(record, goldField, shape, file: path)
-                let prediction = try record.string(predictionField, file: path)
+                let prediction = ReasoningSplit(try record.string(predictionField, file: path), tag: reasoningTag).answer ?? ""
                 items.append(TextAnswerItem(golds: golds, prediction: prediction))
                 lineNumbers.append(record.lineNumber)
             } catch {

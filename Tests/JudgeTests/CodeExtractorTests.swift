@@ -1,3 +1,4 @@
+import Foundation
 @testable import Judge
 import Testing
 
@@ -108,5 +109,52 @@ struct CodeExtractorTests {
         #expect(!CodeExtractor.definesFunction("f", in: "class A:\n    def f(self):\n        return 1"))
         #expect(!CodeExtractor.definesFunction("f", in: "def f_helper(x):\n    return x"))
         #expect(!CodeExtractor.definesFunction("f", in: "print(f(1))"))
+    }
+}
+
+/// Code from reasoning models' outputs: only the answer after the reasoning block counts.
+@Suite("Code extraction after a reasoning block")
+struct ReasoningExtractionTests {
+    static let output = """
+        <think>
+        A first attempt:
+        ```python
+        print(int(input()) * 3)
+        ```
+        No, the statement asks for twice the number.
+        </think>
+
+        ```python
+        print(int(input()) * 2)
+        ```
+        """
+
+    @Test("the fence inside the reasoning is never taken; an unclosed block gives no code; 'none' keeps the whole output")
+    func fenceInsideTheReasoning() {
+        #expect(CodeExtractor.auto.extractAnswer(Self.output) == "print(int(input()) * 2)")
+        #expect(CodeExtractor.auto.extractAnswer("<think>\n```python\nprint(1)\n```\nwait") == "")
+        #expect(CodeExtractor.firstPython.extractAnswer(Self.output, reasoningTag: nil) == "print(int(input()) * 3)")
+    }
+
+    @Test("proctor judge's reader takes the answer of `output` and of a human-eval `completion`; `code` stays as written")
+    func samplesFileReader() throws {
+        let path = NSTemporaryDirectory() + "proctor-reasoning-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lines = [
+            ["problem_id": "p", "checkpoint": "r1", "sample_index": 0, "output": Self.output],
+            ["problem_id": "p", "checkpoint": "r1", "sample_index": 1, "output": "<think>never done"],
+            ["problem_id": "p", "checkpoint": "r1", "sample_index": 2, "code": "<think>kept</think>x = 1", "output": "ignored"],
+        ]
+        try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let samples = try SampleReader.read(path).samples
+        #expect(samples.map(\.code) == ["print(int(input()) * 2)", "", "<think>kept</think>x = 1"])
+        let whole = try SampleReader.read(path, options: .init(reasoningTag: nil)).samples
+        #expect(whole[0].code == "print(int(input()) * 2)", "auto takes the last python block here too")
+        #expect(whole[1].code == "<think>never done", "no fence: the whole output")
+
+        try #"{"task_id": "HumanEval/0", "completion": "<think>hmm</think>\n    return True\n"}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try SampleReader.read(path).samples.map(\.code) == ["    return True\n"])
     }
 }

@@ -137,6 +137,27 @@ struct ScoreTextCommandTests {
         #expect(Self.number(file["flexibleExtract"]) == Self.number(Self.expected("gsm8k", "flexibleExtract")))
     }
 
+    @Test("a reasoning model's predictions are scored after their <think> block; an unclosed block is no answer; --reasoning-tag none scores them whole")
+    func reasoningBlocks() throws {
+        let path = Self.temporaryPath("gsm8k-think.jsonl")
+        try Data("""
+            {"answer": "#### 5", "prediction": "<think>Is it #### 7? No: 2 + 3.</think>\\n\\n#### 5"}
+            {"answer": "#### 12", "prediction": "Wait, 3 * 4.\\n</think>\\nSo the answer is #### 12"}
+            {"answer": "#### 9", "prediction": "<think>The answer might be #### 8, let me check"}
+
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let stripped = try Self.jsonReport([path, "--task", "gsm8k", "--gold-field", "answer"])
+        let whole = try Self.jsonReport([path, "--task", "gsm8k", "--gold-field", "answer", "--reasoning-tag", "none"])
+        let strict = { (report: [String: Any]) in Self.number((report["files"] as! [[String: Any]])[0]["strictMatch"]) }
+        #expect(abs(strict(stripped) - 2.0 / 3) < 1e-12, "the first two answered after the block, the third unanswered")
+        #expect(abs(strict(whole) - 1.0 / 3) < 1e-12, "whole: the first takes the #### 7 of its reasoning, the third its #### 8")
+        let items = Self.temporaryPath("items.jsonl")
+        #expect(try Self.scoreText([path, "--task", "gsm8k", "--gold-field", "answer", "--per-item", items]).status == 0)
+        let lines = try String(contentsOfFile: items, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2].contains("[invalid]"), "\(lines[2])")
+    }
+
     @Test("--task mc: letter accuracy equals the multiple-choice pattern's; a gold outside A-D names its line")
     func multipleChoice() throws {
         let report = try Self.jsonReport(["mc.jsonl", "--task", "mc"])

@@ -8,10 +8,13 @@ release_proctor() {
         echo "$PROCTOR_BIN"
         return
     fi
+    # Called inside $(…), where set -e does not hold: a failed build must return its failure.
     if [[ -e /tmp/swift-build.lock ]]; then
-        flock /tmp/swift-build.lock swift build -c release --product proctor >&2
+        flock /tmp/swift-build.lock swift build -c release --product proctor >&2 || return
     else
-        swift build -c release --product proctor >&2
+        swift build -c release --product proctor >&2 || return
     fi
-    echo "$(swift build -c release --show-bin-path)/proctor"
+    local bin
+    bin="$(swift build -c release --show-bin-path)" || return
+    echo "$bin/proctor"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// Gets the program out of a model's raw output.
 public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
@@ -52,6 +53,16 @@ public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
             }
             return CodeExtractor.lastFence.extract(text)
         }
+    }
+
+    /// `extract` on the answer of `output`: what follows its reasoning block tagged
+    /// `reasoningTag` (`<think>…</think>`, see `ReasoningSplit`), so a fence inside the reasoning
+    /// is never taken; "" when the block never closes (no answer). A nil tag extracts from the
+    /// whole output.
+    public func extractAnswer(_ output: String, reasoningTag: String? = ReasoningSplit.defaultTag, entryPoint: String? = nil,
+                              startsInCode: Bool = false) -> String {
+        guard let answer = ReasoningSplit(output, tag: reasoningTag).answer else { return "" }
+        return extract(answer, entryPoint: entryPoint, startsInCode: startsInCode)
     }
 
     /// Whether `code` defines `name` at top level (`def name(` or `async def name(` at the start

@@ -1,5 +1,6 @@
 import Foundation
 import JSONLines
+import Metrics
 
 /// Reads samples in any of the accepted formats, recognised from the content.
 public enum SampleReader {
@@ -13,13 +14,22 @@ public enum SampleReader {
         public var skipInvalid = false
         /// Problem id → the entry point of a function problem, for extracting from `output`.
         public var entryPoints: [String: String] = [:]
+        /// The tag of a reasoning block (`<think>…</think>`) whose contents `output` and
+        /// `completion` fields lose before extraction (`ReasoningSplit`); nil keeps them whole.
+        public var reasoningTag: String? = ReasoningSplit.defaultTag
 
         public init(extractor: CodeExtractor = .auto, checkpoint: String = "default", skipInvalid: Bool = false,
-                    entryPoints: [String: String] = [:]) {
+                    entryPoints: [String: String] = [:], reasoningTag: String? = ReasoningSplit.defaultTag) {
             self.extractor = extractor
             self.checkpoint = checkpoint
             self.skipInvalid = skipInvalid
             self.entryPoints = entryPoints
+            self.reasoningTag = reasoningTag
+        }
+
+        /// The answer part of a raw output: after its reasoning block, "" when the block never closes.
+        func answer(_ output: String) -> String {
+            ReasoningSplit(output, tag: reasoningTag).answer ?? ""
         }
 
         /// The entry points of `problems`' function problems.
@@ -75,7 +85,7 @@ public enum SampleReader {
                     format = format ?? .humanEval
                     let index = nextIndex[taskID, default: 0]
                     nextIndex[taskID] = index + 1
-                    sample = Sample(problemID: taskID, checkpoint: options.checkpoint, index: index, code: completion)
+                    sample = Sample(problemID: taskID, checkpoint: options.checkpoint, index: index, code: options.answer(completion))
                 } else {
                     sample = try proctorSample(record, path: path, options: options)
                     format = format ?? .proctor
@@ -125,7 +135,8 @@ public enum SampleReader {
             // `starts_in_code`: the prompt opened the block the output begins in (see `proctor generate`).
             var startsInCode = false
             if case .bool(let flag)? = record.fields["starts_in_code"] { startsInCode = flag }
-            code = options.extractor.extract(output, entryPoint: options.entryPoints[problemID], startsInCode: startsInCode)
+            code = options.extractor.extractAnswer(output, reasoningTag: options.reasoningTag, entryPoint: options.entryPoints[problemID],
+                                                   startsInCode: startsInCode)
         } else {
             throw JudgeError("needs a string 'code' or 'output'", file: path, line: line, field: "code")
         }

@@ -207,8 +207,8 @@ public final class RemoteSampleGenerator: SampleBackend, Sendable {
                 record.problemID = unit.problem.id
                 record.sampleIndex = index
                 record.output = output
-                record.code = settings.extractor.extract(output, entryPoint: unit.problem.entryPoint,
-                                                         startsInCode: prompt.startsInCode)
+                record.code = settings.extractor.extractAnswer(output, entryPoint: unit.problem.entryPoint,
+                                                               startsInCode: prompt.startsInCode)
                 record.stopReason = cut ? TextGenerator.StopReason.stopString.rawValue : Self.stopReason(choice.finishReason)
                 record.seconds = seconds
                 record.seed = Int(truncatingIfNeeded: seed)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Judge
+import Metrics
 
 /// `proctor judge`: run every sample against its problem's tests, writing results as it goes.
 struct JudgeCommand: ParsableCommand {
@@ -49,6 +50,11 @@ struct JudgeCommand: ParsableCommand {
             help: ArgumentHelp("How to get code from raw outputs: auto, last-fence (LiveCodeBench's rule), first-python, none.", valueName: "rule"))
     var extractor: CodeExtractor = .auto
 
+    @Option(help: ArgumentHelp(
+        "The tag of a reasoning model's block (<think>...</think>): raw outputs and completions are judged on what follows it, and a block that never closes is no answer. 'none' keeps outputs whole.",
+        valueName: "tag"))
+    var reasoningTag = ReasoningSplit.defaultTag
+
     @Option(help: ArgumentHelp("Checkpoint label for samples that carry none (human-eval, LiveCodeBench).", valueName: "label"))
     var checkpoint: String = "default"
 
@@ -72,7 +78,8 @@ struct JudgeCommand: ParsableCommand {
     func run() throws {
         let problemList = try loadProblems(problems)
         let options = SampleReader.Options(extractor: extractor, checkpoint: checkpoint, skipInvalid: skipInvalid,
-                                           entryPoints: SampleReader.Options.entryPoints(of: problemList))
+                                           entryPoints: SampleReader.Options.entryPoints(of: problemList),
+                                           reasoningTag: reasoningTag == "none" ? nil : reasoningTag)
         let (allSamples, format, skipped) = try SampleReader.read(samples, options: options)
         for error in skipped { warn("skipped: \(error)") }
         let shardValue = try parsedShard()

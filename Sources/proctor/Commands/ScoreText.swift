@@ -66,6 +66,11 @@ struct ScoreText: ParsableCommand {
     @Option(help: "The field holding the model's prediction (a string).")
     var predictionField = "prediction"
 
+    @Option(help: ArgumentHelp(
+        "The tag of a reasoning model's block (<think>...</think>): predictions are scored on what follows it, and a block that never closes is an empty answer. 'none' scores predictions whole.",
+        valueName: "tag"))
+    var reasoningTag = ReasoningSplit.defaultTag
+
     @Flag(help: "Skip lines that are not valid JSON objects or lack the fields, and report how many.")
     var skipInvalid = false
 
@@ -91,7 +96,8 @@ struct ScoreText: ParsableCommand {
         do {
             let inputs = try files.map { path throws(JSONLinesError) in
                 try PredictionFile(path: path, goldField: goldField, predictionField: predictionField,
-                                   gold: task.goldShape, skipInvalid: skipInvalid)
+                                   gold: task.goldShape, reasoningTag: reasoningTag == "none" ? nil : reasoningTag,
+                                   skipInvalid: skipInvalid)
             }
             let bootstrap = PairedBootstrap(resamples: resamples, seed: seed)
             let table: String, items: String
