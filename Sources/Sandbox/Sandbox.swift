@@ -390,7 +390,7 @@ struct SpawnOutcome {
 /// The steps of the child between clone and exec, for error messages.
 enum SpawnStage: UInt32, CustomStringConvertible {
     case processGroup = 1, cgroup, stdio, rlimit, chdir, capabilities, noNewPrivs, landlock, seccomp, sendListener,
-        exec, clone, closeDescriptors
+        exec, clone, closeDescriptors, message
 
     var description: String {
         switch self {
@@ -407,6 +407,7 @@ enum SpawnStage: UInt32, CustomStringConvertible {
         case .exec: return "executing the program"
         case .clone: return "creating namespaces"
         case .closeDescriptors: return "marking inherited descriptors close-on-exec"
+        case .message: return "reading the confinement message"
         }
     }
 }
