@@ -225,6 +225,49 @@ int csb_confine_self_from_message(void *message, size_t length, const int *fds, 
     return csb_confine_self(&confinement, listener_socket, out_errno);
 }
 
+// MARK: - Descriptors: close-on-exec for everything the child inherited.
+
+struct csb_dirent64 {
+    uint64_t inode;
+    int64_t offset;
+    unsigned short record_length;
+    unsigned char type;
+    char name[];
+};
+
+int csb_mark_close_on_exec_by_listing(int first_fd) {
+    int directory = (int)syscall(SYS_openat, AT_FDCWD, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory < 0) return errno;
+    char buffer[1024] __attribute__((aligned(8)));
+    int error = 0;
+    while (!error) {
+        long count = syscall(SYS_getdents64, directory, buffer, sizeof buffer);
+        if (count <= 0) {
+            if (count < 0) error = errno;
+            break;
+        }
+        for (long offset = 0; offset < count && !error;) {
+            const struct csb_dirent64 *entry = (const void *)(buffer + offset);
+            offset += entry->record_length;
+            const char *digit = entry->name;
+            if (*digit < '0' || *digit > '9') continue;  // "." and ".."
+            int fd = 0;
+            while (*digit >= '0' && *digit <= '9') fd = fd * 10 + (*digit++ - '0');
+            if (fd < first_fd || fd == directory) continue;
+            if (syscall(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC) != 0 && errno != EBADF) error = errno;
+        }
+    }
+    syscall(SYS_close, directory);
+    return error;
+}
+
+int csb_mark_close_on_exec_from(int first_fd) {
+    if (syscall(SYS_close_range, first_fd, ~0U, CLOSE_RANGE_CLOEXEC) == 0) return 0;
+    // Before Linux 5.11 the flag is unknown (EINVAL); before 5.9 close_range itself is (ENOSYS).
+    if (errno != EINVAL && errno != ENOSYS) return errno;
+    return csb_mark_close_on_exec_by_listing(first_fd);
+}
+
 // MARK: - The child of csb_spawn, between clone and execve: raw syscalls only.
 
 __attribute__((noreturn)) static void child_fail(int error_pipe, int stage, int error) {
@@ -244,10 +287,10 @@ __attribute__((noreturn)) static void child_main(const csb_spawn_request *reques
         syscall(SYS_rt_sigaction, sig, &dfl, NULL, 8);
     }
     // Every descriptor above the standard streams closes at exec, whoever opened it (the streams
-    // are dup2'd below, which clears the flag on 0, 1 and 2); a kernel that cannot promise that runs nothing.
-    if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) != 0)
-        child_fail(error_pipe, CSB_STAGE_CLOSE_DESCRIPTORS, errno);
-    int error = 0;
+    // are dup2'd below, which clears the flag on 0, 1 and 2). When neither close_range nor /proc
+    // can promise that, the child runs nothing.
+    int error = csb_mark_close_on_exec_from(3);
+    if (error) child_fail(error_pipe, CSB_STAGE_CLOSE_DESCRIPTORS, error);
 
     csb_confinement confinement = {
         .stdin_fd = request->stdin_fd, .stdout_fd = request->stdout_fd, .stderr_fd = request->stderr_fd,

@@ -120,6 +120,13 @@ int csb_confinement_encode(const csb_confinement *confinement, void *_Nullable b
 int csb_confine_self_from_message(void *message, size_t length, const int *fds, int fd_count, int listener_socket,
                                   int *out_errno);
 
+/// Marks every open descriptor numbered `first_fd` or more close-on-exec: one close_range call
+/// (Linux 5.11), or on older kernels a walk over /proc/self/fd. Raw syscalls only.
+int csb_mark_close_on_exec_from(int first_fd);
+
+/// The fallback of `csb_mark_close_on_exec_from`, on its own so that tests can run it on any kernel.
+int csb_mark_close_on_exec_by_listing(int first_fd);
+
 /// Starts the confined child. Returns 0 when a child was created (check `failed_stage`
 /// to know whether it reached execve), or an errno when none was.
 int csb_spawn(const csb_spawn_request *request, csb_spawn_result *result);
