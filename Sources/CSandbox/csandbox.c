@@ -190,29 +190,28 @@ static int message_fd(int32_t index, const int *fds, int fd_count) {
     return index < fd_count ? fds[index] : -2;
 }
 
-int csb_confine_self_from_message(void *message, size_t length, const int *fds, int fd_count, int listener_socket,
-                                  int *out_errno) {
-    *out_errno = 0;
+int csb_confinement_decode(void *message, size_t length, const int *fds, int fd_count, csb_rlimit *rlimit_storage,
+                           int rlimit_capacity, csb_confinement *out) {
     csb_message_header header;
-    if (length < sizeof header || (uintptr_t)message % 8 != 0) return failed(out_errno, CSB_STAGE_MESSAGE, EPROTO);
+    if (length < sizeof header || (uintptr_t)message % 8 != 0) return EPROTO;
     memcpy(&header, message, sizeof header);
     if (header.magic != CSB_MESSAGE_MAGIC || header.rlimit_count > CSB_MESSAGE_MAX_RLIMITS ||
         header.seccomp_instruction_count > 0xFFFF || header.working_directory_length > 4096)
-        return failed(out_errno, CSB_STAGE_MESSAGE, EPROTO);
+        return EPROTO;
+    if (header.rlimit_count > (uint32_t)rlimit_capacity) return EMSGSIZE;
     size_t rlimits_at, directory_at, program_at;
     char *bytes = message;
     if (message_layout(&header, &rlimits_at, &directory_at, &program_at) != length ||
         bytes[directory_at + header.working_directory_length] != 0)
-        return failed(out_errno, CSB_STAGE_MESSAGE, EPROTO);
-    csb_rlimit rlimits[CSB_MESSAGE_MAX_RLIMITS];
-    memcpy(rlimits, bytes + rlimits_at, header.rlimit_count * sizeof(csb_rlimit));
+        return EPROTO;
+    if (header.rlimit_count) memcpy(rlimit_storage, bytes + rlimits_at, header.rlimit_count * sizeof(csb_rlimit));
     csb_confinement confinement = {
         .stdin_fd = message_fd(header.stdin_index, fds, fd_count),
         .stdout_fd = message_fd(header.stdout_index, fds, fd_count),
         .stderr_fd = message_fd(header.stderr_index, fds, fd_count),
         .cgroup_procs_fd = message_fd(header.cgroup_procs_index, fds, fd_count),
         .landlock_ruleset_fd = message_fd(header.landlock_ruleset_index, fds, fd_count),
-        .rlimits = rlimits, .rlimit_count = (int)header.rlimit_count,
+        .rlimits = rlimit_storage, .rlimit_count = (int)header.rlimit_count,
         .working_directory = header.working_directory_length ? bytes + directory_at : NULL,
         .drop_capabilities = header.drop_capabilities,
         .seccomp_program = header.seccomp_instruction_count ? bytes + program_at : NULL,
@@ -221,7 +220,17 @@ int csb_confine_self_from_message(void *message, size_t length, const int *fds, 
     };
     if (confinement.stdin_fd < 0 || confinement.stdout_fd < 0 || confinement.stderr_fd < 0 ||
         confinement.cgroup_procs_fd == -2 || confinement.landlock_ruleset_fd == -2)
-        return failed(out_errno, CSB_STAGE_MESSAGE, EBADF);
+        return EBADF;
+    *out = confinement;
+    return 0;
+}
+
+int csb_confine_self_from_message(void *message, size_t length, const int *fds, int fd_count, int listener_socket,
+                                  int *out_errno) {
+    csb_rlimit rlimits[CSB_MESSAGE_MAX_RLIMITS];
+    csb_confinement confinement;
+    int error = csb_confinement_decode(message, length, fds, fd_count, rlimits, CSB_MESSAGE_MAX_RLIMITS, &confinement);
+    if (error) return failed(out_errno, CSB_STAGE_MESSAGE, error);
     return csb_confine_self(&confinement, listener_socket, out_errno);
 }
 

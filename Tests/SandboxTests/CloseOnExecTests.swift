@@ -1,5 +1,5 @@
+import CSandbox
 import Foundation
-@testable import Sandbox
 import Testing
 
 #if canImport(Glibc)
@@ -32,7 +32,7 @@ struct CloseOnExecTests {
         }
         defer { for fd in [below] + marked { close(fd) } }
 
-        try Syscalls.markCloseOnExecByListing(from: marked[0])
+        #expect(csb_mark_close_on_exec_by_listing(marked[0]) == 0)
 
         for fd in marked {
             #expect(Self.closesOnExec(fd), "descriptor \(fd) stays open across exec")

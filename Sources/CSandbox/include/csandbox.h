@@ -114,6 +114,12 @@ int csb_confine_self(const csb_confinement *confinement, int listener_socket, in
 int csb_confinement_encode(const csb_confinement *confinement, void *_Nullable buffer, size_t capacity,
                            size_t *out_length);
 
+/// Reads a message of `csb_confinement_encode` (8-byte aligned) into `out`, whose pointers then point
+/// into the message and `rlimit_storage`; descriptor indices become entries of `fds`. Returns EPROTO
+/// for a malformed message, EBADF for an index outside `fds`, EMSGSIZE when the storage is too small.
+int csb_confinement_decode(void *message, size_t length, const int *fds, int fd_count, csb_rlimit *rlimit_storage,
+                           int rlimit_capacity, csb_confinement *out);
+
 /// Reads a message of `csb_confinement_encode` (8-byte aligned, patched in place) with the descriptors
 /// it names, and confines the calling process as `csb_confine_self` does. A malformed message is
 /// CSB_STAGE_MESSAGE. The fork server loads this shim as a shared object to call it.

@@ -83,8 +83,29 @@ final class ForkServerProcess: @unchecked Sendable {
         var message = try JSONSerialization.data(withJSONObject: header)
         message.append(0)
         // The confinement itself, in the shim's own format: the child hands it to csb_confine_self_from_message.
+        let confinement = try Self.encodeConfinement(launch, cgroupIndex: cgroupIndex, rulesetIndex: rulesetIndex)
+        message.append(contentsOf: confinement)
+        try send(Array(message), descriptors: descriptors)
+
+        let (reply, received) = try receive()
+        if let stage = reply["failed_stage"] as? Int {
+            let name = UInt32(exactly: stage).flatMap(SpawnStage.init)?.description ?? "the server's own code (stage \(stage))"
+            let error = Int32(reply["errno"] as? Int ?? 0)
+            throw ForkServerUnavailable(description: "the fork server's child failed \(name): \(errnoDescription(error))")
+        }
+        guard let childPID = reply["pid"] as? Int, let childPidfd = received.first else {
+            received.forEach { Syscalls.close($0) }
+            throw failure("the fork server sent an unexpected reply")
+        }
+        return SpawnOutcome(pid: pid_t(childPID), pidfd: childPidfd, listenerFD: received.count > 1 ? received[1] : -1,
+                            failedStage: 0, failedErrno: 0)
+    }
+
+    /// `launch`'s confinement as `csb_confinement_encode` writes it, with the standard streams as
+    /// descriptors 0–2 of the message and the cgroup and ruleset at the given indices (-1 for none).
+    static func encodeConfinement(_ launch: ForkServerLaunch, cgroupIndex: Int32, rulesetIndex: Int32) throws -> [UInt8] {
         var program = launch.filter?.instructions ?? []
-        let confinement: [UInt8] = try launch.workDirectory.withCString { directory in
+        return try launch.workDirectory.withCString { directory in
             try launch.rlimits.withUnsafeBufferPointer { rlimits in
                 try program.withUnsafeMutableBytes { programBytes in
                     var confinement = csb_confinement(
@@ -106,21 +127,6 @@ final class ForkServerProcess: @unchecked Sendable {
                 }
             }
         }
-        message.append(contentsOf: confinement)
-        try send(Array(message), descriptors: descriptors)
-
-        let (reply, received) = try receive()
-        if let stage = reply["failed_stage"] as? Int {
-            let name = UInt32(exactly: stage).flatMap(SpawnStage.init)?.description ?? "the server's own code (stage \(stage))"
-            let error = Int32(reply["errno"] as? Int ?? 0)
-            throw ForkServerUnavailable(description: "the fork server's child failed \(name): \(errnoDescription(error))")
-        }
-        guard let childPID = reply["pid"] as? Int, let childPidfd = received.first else {
-            received.forEach { Syscalls.close($0) }
-            throw failure("the fork server sent an unexpected reply")
-        }
-        return SpawnOutcome(pid: pid_t(childPID), pidfd: childPidfd, listenerFD: received.count > 1 ? received[1] : -1,
-                            failedStage: 0, failedErrno: 0)
     }
 
     /// Lets the server reap the child (only now, so that its pid stays reserved while it is watched).

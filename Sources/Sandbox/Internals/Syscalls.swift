@@ -33,13 +33,6 @@ enum Syscalls {
         return (readFD, writeFD)
     }
 
-    /// Marks every open descriptor from `first` up close-on-exec by listing /proc/self/fd: what a spawned
-    /// child falls back to on kernels whose close_range lacks the CLOEXEC flag (before Linux 5.11).
-    static func markCloseOnExecByListing(from first: Int32) throws {
-        let error = csb_mark_close_on_exec_by_listing(first)
-        if error != 0 { throw SandboxError("marking descriptors close-on-exec", errno: error, path: "/proc/self/fd") }
-    }
-
     static func setNonBlocking(_ fd: Int32) throws {
         let flags = try retryingEINTR("reading descriptor flags") { fcntl(fd, F_GETFL) }
         try retryingEINTR("setting O_NONBLOCK") { fcntl(fd, F_SETFL, flags | O_NONBLOCK) }
