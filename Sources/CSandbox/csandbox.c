@@ -295,22 +295,13 @@ __attribute__((noreturn)) static void child_main(const csb_spawn_request *reques
         dfl.sa_handler = SIG_DFL;
         syscall(SYS_rt_sigaction, sig, &dfl, NULL, 8);
     }
-    // Every descriptor above the standard streams closes at exec, whoever opened it (the streams
-    // are dup2'd below, which clears the flag on 0, 1 and 2). When neither close_range nor /proc
+    // Every descriptor above the standard streams closes at exec, whoever opened it (csb_confine_self
+    // dup2s the streams, which clears the flag on 0, 1 and 2). When neither close_range nor /proc
     // can promise that, the child runs nothing.
     int error = csb_mark_close_on_exec_from(3);
     if (error) child_fail(error_pipe, CSB_STAGE_CLOSE_DESCRIPTORS, error);
 
-    csb_confinement confinement = {
-        .stdin_fd = request->stdin_fd, .stdout_fd = request->stdout_fd, .stderr_fd = request->stderr_fd,
-        .cgroup_procs_fd = request->cgroup_procs_fd, .landlock_ruleset_fd = request->landlock_ruleset_fd,
-        .rlimits = request->rlimits, .rlimit_count = request->rlimit_count,
-        .working_directory = request->working_directory, .drop_capabilities = request->drop_capabilities,
-        .seccomp_program = (void *)request->seccomp_program,
-        .seccomp_instruction_count = request->seccomp_instruction_count,
-        .seccomp_self_pid_placeholder = request->seccomp_self_pid_placeholder,
-    };
-    int stage = csb_confine_self(&confinement, listener_socket, &error);
+    int stage = csb_confine_self(&request->confinement, listener_socket, &error);
     if (stage != CSB_STAGE_NONE) child_fail(error_pipe, stage, error);
 
     sigset_t empty;

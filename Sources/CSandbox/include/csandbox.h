@@ -67,29 +67,13 @@ typedef struct csb_spawn_request {
     const char *path;
     char *_Nullable const *_Nonnull argv;  // NULL-terminated
     char *_Nullable const *_Nonnull envp;  // NULL-terminated
-    const char *_Nullable working_directory;
-    int stdin_fd;
-    int stdout_fd;
-    int stderr_fd;
-    const csb_rlimit *_Nullable rlimits;
-    int rlimit_count;
     /// CLONE_NEW* flags for namespaces to create with the child; 0 for none.
     int namespace_flags;
-    /// An open `cgroup.procs` (or `tasks`) file the child joins by writing "0"; -1 for none.
-    int cgroup_procs_fd;
-    /// A Landlock ruleset built by the parent; -1 for none.
-    int landlock_ruleset_fd;
-    /// Drop every capability (bounding, ambient, effective, permitted, inheritable).
-    int drop_capabilities;
-    /// A classic BPF program (`struct sock_filter[]`) exported by libseccomp; NULL for none.
-    const void *_Nullable seccomp_program;
-    /// Number of `struct sock_filter` instructions in `seccomp_program`.
-    size_t seccomp_instruction_count;
-    /// Instructions whose constant equals this value get the child's own pid instead.
-    uint32_t seccomp_self_pid_placeholder;
     /// Ask the kernel for a seccomp user-notification listener and hand it to the parent,
     /// so that syscalls the filter sends to user space are reported with their number.
     int want_seccomp_listener;
+    /// What the child applies to itself before exec (the child patches its own copy of the program).
+    csb_confinement confinement;
 } csb_spawn_request;
 
 /// The outcome of a spawn attempt.
