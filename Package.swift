@@ -19,6 +19,9 @@ let package = Package(
     products: [
         .executable(name: "proctor", targets: ["proctor"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
+        // The C shim once more as a shared object, for the fork server's children to confine themselves
+        // with (built beside the binary: libCSandboxShared.so).
+        .library(name: "CSandboxShared", type: .dynamic, targets: ["CSandbox"]),
         .library(name: "Judge", targets: ["Judge"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "JSONLines", targets: ["JSONLines"]),
@@ -35,7 +38,7 @@ let package = Package(
             name: "CSeccomp", pkgConfig: "libseccomp",
             providers: [.apt(["libseccomp-dev"])]),
 
-        // The fork/exec shim: raw syscalls between fork and exec, nothing else.
+        // The fork/exec shim and the confinement sequence: raw syscalls between fork and exec, nothing else.
         .target(name: "CSandbox"),
         // Sandbox policy, limits, supervision and the run result.
         .target(name: "Sandbox", dependencies: ["CSandbox", "CSeccomp"]),
@@ -108,7 +111,7 @@ let package = Package(
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"], exclude: ["Hostile"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "CSandbox", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Metrics", "Sandbox", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Samples", "Adapters", "Inference", "Judge", "Reports", "Metrics", "Sandbox", "TestSupport"]),

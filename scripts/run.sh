@@ -22,6 +22,7 @@ run=${RUN:-runs/$(basename "$config" .json)}
 
 scripts/setup.sh
 swift build -c release --product proctor
+swift build -c release --product CSandboxShared  # the judge's fast path loads it from beside the binary
 proctor=.build/release/proctor
 # The configs name catalog models, which proctor looks up in $PROCTOR_MODELS_DIR.
 export PROCTOR_MODELS_DIR="${PROCTOR_MODELS_DIR:-$PWD/.cache/models}"

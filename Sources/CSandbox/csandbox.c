@@ -47,16 +47,14 @@ struct csb_landlock_path_beneath {
     int32_t parent_fd;
 } __attribute__((packed));
 
-// MARK: - The child, between clone and execve: raw syscalls only.
+// MARK: - Confinement: what a child applies to itself, with raw syscalls only.
 
-__attribute__((noreturn)) static void child_fail(int error_pipe, int stage, int error) {
-    int32_t report[2] = {stage, error};
-    syscall(SYS_write, error_pipe, report, sizeof report);
-    syscall(SYS_exit_group, 127);
-    __builtin_unreachable();
+static int failed(int *out_errno, int stage, int error) {
+    *out_errno = error;
+    return stage;
 }
 
-static int child_drop_capabilities(void) {
+static int drop_capabilities(void) {
     if (syscall(SYS_prctl, PR_SET_SECUREBITS, CSB_SECUREBITS_LOCKED_DOWN, 0, 0, 0) != 0 && errno != EPERM) return errno;
     for (int cap = 0; cap <= 63; cap++) {
         if (syscall(SYS_prctl, PR_CAPBSET_DROP, cap, 0, 0, 0) != 0) {
@@ -72,7 +70,7 @@ static int child_drop_capabilities(void) {
     return 0;
 }
 
-static int child_send_fd(int socket_fd, int fd) {
+static int send_fd(int socket_fd, int fd) {
     char byte = 0;
     struct iovec io = {.iov_base = &byte, .iov_len = 1};
     union {
@@ -90,6 +88,204 @@ static int child_send_fd(int socket_fd, int fd) {
     return syscall(SYS_sendmsg, socket_fd, &message, 0) == 1 ? 0 : errno;
 }
 
+int csb_confine_self(const csb_confinement *confinement, int listener_socket, int *out_errno) {
+    *out_errno = 0;
+    if (syscall(SYS_setpgid, 0, 0) != 0) return failed(out_errno, CSB_STAGE_PROCESS_GROUP, errno);
+    if (confinement->cgroup_procs_fd >= 0 && syscall(SYS_write, confinement->cgroup_procs_fd, "0", 1) != 1)
+        return failed(out_errno, CSB_STAGE_CGROUP, errno);
+    if (syscall(SYS_dup2, confinement->stdin_fd, 0) < 0 || syscall(SYS_dup2, confinement->stdout_fd, 1) < 0 ||
+        syscall(SYS_dup2, confinement->stderr_fd, 2) < 0)
+        return failed(out_errno, CSB_STAGE_STDIO, errno);
+    for (int i = 0; i < confinement->rlimit_count; i++) {
+        struct rlimit limit = {confinement->rlimits[i].soft, confinement->rlimits[i].hard};
+        if (syscall(SYS_prlimit64, 0, confinement->rlimits[i].resource, &limit, NULL) != 0)
+            return failed(out_errno, CSB_STAGE_RLIMIT, errno);
+    }
+    if (confinement->working_directory && syscall(SYS_chdir, confinement->working_directory) != 0)
+        return failed(out_errno, CSB_STAGE_CHDIR, errno);
+    if (confinement->drop_capabilities) {
+        int error = drop_capabilities();
+        if (error) return failed(out_errno, CSB_STAGE_CAPABILITIES, error);
+    }
+    if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return failed(out_errno, CSB_STAGE_NO_NEW_PRIVS, errno);
+    if (confinement->landlock_ruleset_fd >= 0 &&
+        syscall(SYS_landlock_restrict_self, confinement->landlock_ruleset_fd, 0) != 0)
+        return failed(out_errno, CSB_STAGE_LANDLOCK, errno);
+
+    if (confinement->seccomp_program) {
+        // The program is this process's private copy (fork semantics): patch in our own pid.
+        struct sock_filter *program = confinement->seccomp_program;
+        uint32_t self = (uint32_t)syscall(SYS_getpid);
+        for (size_t i = 0; i < confinement->seccomp_instruction_count; i++) {
+            if (program[i].k == confinement->seccomp_self_pid_placeholder) program[i].k = self;
+        }
+        struct sock_fprog fprog = {.len = (unsigned short)confinement->seccomp_instruction_count, .filter = program};
+        unsigned long flags = listener_socket >= 0 ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0;
+        long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &fprog);
+        if (listener < 0) return failed(out_errno, CSB_STAGE_SECCOMP, errno);
+        if (listener_socket >= 0) {
+            int error = send_fd(listener_socket, (int)listener);
+            if (error) return failed(out_errno, CSB_STAGE_SEND_LISTENER, error);
+            syscall(SYS_close, listener);
+        }
+    }
+    return CSB_STAGE_NONE;
+}
+
+// MARK: - Confinement as a message, for a fork server's child.
+
+#define CSB_MESSAGE_MAGIC 0x31425343u  // "CSB1"
+#define CSB_MESSAGE_MAX_RLIMITS 32
+
+typedef struct csb_message_header {
+    uint32_t magic;
+    int32_t stdin_index, stdout_index, stderr_index, cgroup_procs_index, landlock_ruleset_index;
+    int32_t drop_capabilities;
+    uint32_t seccomp_self_pid_placeholder;
+    uint32_t rlimit_count;
+    uint32_t working_directory_length;  // bytes, without the NUL that follows them
+    uint64_t seccomp_instruction_count;
+} csb_message_header;
+
+static size_t aligned8(size_t offset) { return (offset + 7) & ~(size_t)7; }
+
+// Where each part of a message starts: header, rlimits, working directory (NUL-terminated), BPF program.
+static size_t message_layout(const csb_message_header *header, size_t *rlimits_at, size_t *directory_at,
+                             size_t *program_at) {
+    *rlimits_at = aligned8(sizeof *header);
+    *directory_at = *rlimits_at + header->rlimit_count * sizeof(csb_rlimit);
+    *program_at = aligned8(*directory_at + header->working_directory_length + 1);
+    return *program_at + header->seccomp_instruction_count * sizeof(struct sock_filter);
+}
+
+int csb_confinement_encode(const csb_confinement *confinement, void *buffer, size_t capacity, size_t *out_length) {
+    if (confinement->rlimit_count < 0 || confinement->rlimit_count > CSB_MESSAGE_MAX_RLIMITS) return EINVAL;
+    const char *directory = confinement->working_directory ? confinement->working_directory : "";
+    csb_message_header header = {
+        .magic = CSB_MESSAGE_MAGIC, .stdin_index = confinement->stdin_fd, .stdout_index = confinement->stdout_fd,
+        .stderr_index = confinement->stderr_fd, .cgroup_procs_index = confinement->cgroup_procs_fd,
+        .landlock_ruleset_index = confinement->landlock_ruleset_fd,
+        .drop_capabilities = confinement->drop_capabilities,
+        .seccomp_self_pid_placeholder = confinement->seccomp_self_pid_placeholder,
+        .rlimit_count = (uint32_t)confinement->rlimit_count, .working_directory_length = (uint32_t)strlen(directory),
+        .seccomp_instruction_count = confinement->seccomp_program ? confinement->seccomp_instruction_count : 0,
+    };
+    size_t rlimits_at, directory_at, program_at;
+    *out_length = message_layout(&header, &rlimits_at, &directory_at, &program_at);
+    if (*out_length > capacity) return EMSGSIZE;
+    char *bytes = buffer;
+    memset(bytes, 0, *out_length);
+    memcpy(bytes, &header, sizeof header);
+    if (header.rlimit_count) memcpy(bytes + rlimits_at, confinement->rlimits, header.rlimit_count * sizeof(csb_rlimit));
+    memcpy(bytes + directory_at, directory, header.working_directory_length);
+    if (header.seccomp_instruction_count)
+        memcpy(bytes + program_at, confinement->seccomp_program,
+               header.seccomp_instruction_count * sizeof(struct sock_filter));
+    return 0;
+}
+
+// A descriptor named by index in a message, or -1 for none; -2 when the index is out of range.
+static int message_fd(int32_t index, const int *fds, int fd_count) {
+    if (index < 0) return -1;
+    return index < fd_count ? fds[index] : -2;
+}
+
+int csb_confinement_decode(void *message, size_t length, const int *fds, int fd_count, csb_rlimit *rlimit_storage,
+                           int rlimit_capacity, csb_confinement *out) {
+    csb_message_header header;
+    if (length < sizeof header || (uintptr_t)message % 8 != 0) return EPROTO;
+    memcpy(&header, message, sizeof header);
+    if (header.magic != CSB_MESSAGE_MAGIC || header.rlimit_count > CSB_MESSAGE_MAX_RLIMITS ||
+        header.seccomp_instruction_count > 0xFFFF || header.working_directory_length > 4096)
+        return EPROTO;
+    if (header.rlimit_count > (uint32_t)rlimit_capacity) return EMSGSIZE;
+    size_t rlimits_at, directory_at, program_at;
+    char *bytes = message;
+    if (message_layout(&header, &rlimits_at, &directory_at, &program_at) != length ||
+        bytes[directory_at + header.working_directory_length] != 0)
+        return EPROTO;
+    if (header.rlimit_count) memcpy(rlimit_storage, bytes + rlimits_at, header.rlimit_count * sizeof(csb_rlimit));
+    csb_confinement confinement = {
+        .stdin_fd = message_fd(header.stdin_index, fds, fd_count),
+        .stdout_fd = message_fd(header.stdout_index, fds, fd_count),
+        .stderr_fd = message_fd(header.stderr_index, fds, fd_count),
+        .cgroup_procs_fd = message_fd(header.cgroup_procs_index, fds, fd_count),
+        .landlock_ruleset_fd = message_fd(header.landlock_ruleset_index, fds, fd_count),
+        .rlimits = rlimit_storage, .rlimit_count = (int)header.rlimit_count,
+        .working_directory = header.working_directory_length ? bytes + directory_at : NULL,
+        .drop_capabilities = header.drop_capabilities,
+        .seccomp_program = header.seccomp_instruction_count ? bytes + program_at : NULL,
+        .seccomp_instruction_count = (size_t)header.seccomp_instruction_count,
+        .seccomp_self_pid_placeholder = header.seccomp_self_pid_placeholder,
+    };
+    if (confinement.stdin_fd < 0 || confinement.stdout_fd < 0 || confinement.stderr_fd < 0 ||
+        confinement.cgroup_procs_fd == -2 || confinement.landlock_ruleset_fd == -2)
+        return EBADF;
+    *out = confinement;
+    return 0;
+}
+
+int csb_confine_self_from_message(void *message, size_t length, const int *fds, int fd_count, int listener_socket,
+                                  int *out_errno) {
+    csb_rlimit rlimits[CSB_MESSAGE_MAX_RLIMITS];
+    csb_confinement confinement;
+    int error = csb_confinement_decode(message, length, fds, fd_count, rlimits, CSB_MESSAGE_MAX_RLIMITS, &confinement);
+    if (error) return failed(out_errno, CSB_STAGE_MESSAGE, error);
+    return csb_confine_self(&confinement, listener_socket, out_errno);
+}
+
+// MARK: - Descriptors: close-on-exec for everything the child inherited.
+
+struct csb_dirent64 {
+    uint64_t inode;
+    int64_t offset;
+    unsigned short record_length;
+    unsigned char type;
+    char name[];
+};
+
+int csb_mark_close_on_exec_by_listing(int first_fd) {
+    int directory = (int)syscall(SYS_openat, AT_FDCWD, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory < 0) return errno;
+    char buffer[1024] __attribute__((aligned(8)));
+    int error = 0;
+    while (!error) {
+        long count = syscall(SYS_getdents64, directory, buffer, sizeof buffer);
+        if (count <= 0) {
+            if (count < 0) error = errno;
+            break;
+        }
+        for (long offset = 0; offset < count && !error;) {
+            const struct csb_dirent64 *entry = (const void *)(buffer + offset);
+            offset += entry->record_length;
+            const char *digit = entry->name;
+            if (*digit < '0' || *digit > '9') continue;  // "." and ".."
+            int fd = 0;
+            while (*digit >= '0' && *digit <= '9') fd = fd * 10 + (*digit++ - '0');
+            if (fd < first_fd || fd == directory) continue;
+            if (syscall(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC) != 0 && errno != EBADF) error = errno;
+        }
+    }
+    syscall(SYS_close, directory);
+    return error;
+}
+
+int csb_mark_close_on_exec_from(int first_fd) {
+    if (syscall(SYS_close_range, first_fd, ~0U, CLOSE_RANGE_CLOEXEC) == 0) return 0;
+    // Before Linux 5.11 the flag is unknown (EINVAL); before 5.9 close_range itself is (ENOSYS).
+    if (errno != EINVAL && errno != ENOSYS) return errno;
+    return csb_mark_close_on_exec_by_listing(first_fd);
+}
+
+// MARK: - The child of csb_spawn, between clone and execve: raw syscalls only.
+
+__attribute__((noreturn)) static void child_fail(int error_pipe, int stage, int error) {
+    int32_t report[2] = {stage, error};
+    syscall(SYS_write, error_pipe, report, sizeof report);
+    syscall(SYS_exit_group, 127);
+    __builtin_unreachable();
+}
+
 __attribute__((noreturn)) static void child_main(const csb_spawn_request *request, int error_pipe,
                                                  int listener_socket) {
     // Handlers inherited from the parent must not run here; exec resets caught ones, not ignored ones.
@@ -99,50 +295,15 @@ __attribute__((noreturn)) static void child_main(const csb_spawn_request *reques
         dfl.sa_handler = SIG_DFL;
         syscall(SYS_rt_sigaction, sig, &dfl, NULL, 8);
     }
-    if (syscall(SYS_setpgid, 0, 0) != 0) child_fail(error_pipe, CSB_STAGE_PROCESS_GROUP, errno);
-    if (request->cgroup_procs_fd >= 0 && syscall(SYS_write, request->cgroup_procs_fd, "0", 1) != 1)
-        child_fail(error_pipe, CSB_STAGE_CGROUP, errno);
+    // Every descriptor above the standard streams closes at exec, whoever opened it (csb_confine_self
+    // dup2s the streams, which clears the flag on 0, 1 and 2). When neither close_range nor /proc
+    // can promise that, the child runs nothing.
+    int error = csb_mark_close_on_exec_from(3);
+    if (error) child_fail(error_pipe, CSB_STAGE_CLOSE_DESCRIPTORS, error);
 
-    if (syscall(SYS_dup2, request->stdin_fd, 0) < 0 || syscall(SYS_dup2, request->stdout_fd, 1) < 0 ||
-        syscall(SYS_dup2, request->stderr_fd, 2) < 0)
-        child_fail(error_pipe, CSB_STAGE_STDIO, errno);
-    // Every other descriptor closes at exec, whoever opened it; a kernel that cannot promise
-    // that (close_range's CLOEXEC flag needs Linux 5.11) runs nothing.
-    if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) != 0)
-        child_fail(error_pipe, CSB_STAGE_CLOSE_DESCRIPTORS, errno);
+    int stage = csb_confine_self(&request->confinement, listener_socket, &error);
+    if (stage != CSB_STAGE_NONE) child_fail(error_pipe, stage, error);
 
-    for (int i = 0; i < request->rlimit_count; i++) {
-        struct rlimit limit = {request->rlimits[i].soft, request->rlimits[i].hard};
-        if (syscall(SYS_prlimit64, 0, request->rlimits[i].resource, &limit, NULL) != 0)
-            child_fail(error_pipe, CSB_STAGE_RLIMIT, errno);
-    }
-    if (request->working_directory && syscall(SYS_chdir, request->working_directory) != 0)
-        child_fail(error_pipe, CSB_STAGE_CHDIR, errno);
-    if (request->drop_capabilities) {
-        int error = child_drop_capabilities();
-        if (error) child_fail(error_pipe, CSB_STAGE_CAPABILITIES, error);
-    }
-    if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) child_fail(error_pipe, CSB_STAGE_NO_NEW_PRIVS, errno);
-    if (request->landlock_ruleset_fd >= 0 && syscall(SYS_landlock_restrict_self, request->landlock_ruleset_fd, 0) != 0)
-        child_fail(error_pipe, CSB_STAGE_LANDLOCK, errno);
-
-    if (request->seccomp_program) {
-        // The program is this process's private copy (fork semantics): patch in our own pid.
-        struct sock_filter *program = (struct sock_filter *)request->seccomp_program;
-        uint32_t self = (uint32_t)syscall(SYS_getpid);
-        for (size_t i = 0; i < request->seccomp_instruction_count; i++) {
-            if (program[i].k == request->seccomp_self_pid_placeholder) program[i].k = self;
-        }
-        struct sock_fprog fprog = {.len = (unsigned short)request->seccomp_instruction_count, .filter = program};
-        unsigned long flags = listener_socket >= 0 ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0;
-        long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &fprog);
-        if (listener < 0) child_fail(error_pipe, CSB_STAGE_SECCOMP, errno);
-        if (listener_socket >= 0) {
-            int error = child_send_fd(listener_socket, (int)listener);
-            if (error) child_fail(error_pipe, CSB_STAGE_SEND_LISTENER, error);
-            syscall(SYS_close, listener);
-        }
-    }
     sigset_t empty;
     sigemptyset(&empty);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &empty, NULL, 8);
@@ -424,10 +585,4 @@ int csb_seqpacket_pair(int *first_fd, int *second_fd) {
     *first_fd = fds[0];
     *second_fd = fds[1];
     return 0;
-}
-
-void csb_child_syscall_numbers(long *seccomp, long *capset, long *landlock_restrict_self) {
-    *seccomp = SYS_seccomp;
-    *capset = SYS_capset;
-    *landlock_restrict_self = SYS_landlock_restrict_self;
 }

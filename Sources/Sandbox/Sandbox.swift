@@ -289,17 +289,19 @@ public final class Sandbox: Sendable {
                     argv.pointers.withUnsafeBufferPointer { argvPointers in
                     envp.pointers.withUnsafeBufferPointer { envpPointers in
                     program.withUnsafeMutableBytes { programBytes in
+                        let confinement = csb_confinement(
+                            stdin_fd: stdinFD, stdout_fd: stdoutFD, stderr_fd: stderrFD,
+                            cgroup_procs_fd: cgroupProcsFD, landlock_ruleset_fd: rulesetFD,
+                            rlimits: limits.baseAddress, rlimit_count: Int32(limits.count),
+                            working_directory: directory, drop_capabilities: dropCapabilities ? 1 : 0,
+                            seccomp_program: filter == nil ? nil : programBytes.baseAddress,
+                            seccomp_instruction_count: filter?.instructions.count ?? 0,
+                            seccomp_self_pid_placeholder: SyscallFilter.selfPidPlaceholder)
                         var request = csb_spawn_request(
                             path: path, argv: argvPointers.baseAddress!, envp: envpPointers.baseAddress!,
-                            working_directory: directory,
-                            stdin_fd: stdinFD, stdout_fd: stdoutFD, stderr_fd: stderrFD,
-                            rlimits: limits.baseAddress, rlimit_count: Int32(limits.count),
-                            namespace_flags: namespaceFlags, cgroup_procs_fd: cgroupProcsFD,
-                            landlock_ruleset_fd: rulesetFD, drop_capabilities: dropCapabilities ? 1 : 0,
-                            seccomp_program: filter == nil ? nil : UnsafeRawPointer(programBytes.baseAddress),
-                            seccomp_instruction_count: filter?.instructions.count ?? 0,
-                            seccomp_self_pid_placeholder: SyscallFilter.selfPidPlaceholder,
-                            want_seccomp_listener: (filter?.notifiesSupervisor ?? false) ? 1 : 0)
+                            namespace_flags: namespaceFlags,
+                            want_seccomp_listener: (filter?.notifiesSupervisor ?? false) ? 1 : 0,
+                            confinement: confinement)
                         return csb_spawn(&request, &result)
                     }
                     }
@@ -390,7 +392,7 @@ struct SpawnOutcome {
 /// The steps of the child between clone and exec, for error messages.
 enum SpawnStage: UInt32, CustomStringConvertible {
     case processGroup = 1, cgroup, stdio, rlimit, chdir, capabilities, noNewPrivs, landlock, seccomp, sendListener,
-        exec, clone, closeDescriptors
+        exec, clone, closeDescriptors, message
 
     var description: String {
         switch self {
@@ -407,6 +409,7 @@ enum SpawnStage: UInt32, CustomStringConvertible {
         case .exec: return "executing the program"
         case .clone: return "creating namespaces"
         case .closeDescriptors: return "marking inherited descriptors close-on-exec"
+        case .message: return "reading the confinement message"
         }
     }
 }

@@ -66,6 +66,13 @@ struct DoctorCommandTests {
         #expect(protections["landlock"] as? Bool == (support["landlockABI"] != nil))
     }
 
+    @Test("says that fork servers can start: the build puts the shared shim beside the binary")
+    func doctorReportsForkServers() throws {
+        let output = try ProctorBinary.run(["doctor"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("fork servers:      yes"), "\(output.stdout)")
+    }
+
     @Test("a cgroup slot left by a process that has exited is removed")
     func staleCgroupSlotsAreSwept() throws {
         let root = "/sys/fs/cgroup/memory/proctor"

@@ -70,55 +70,6 @@ struct ForkServerTests {
         #expect(result.protections.seccomp && result.protections.rlimits && result.protections.processGroup)
     }
 
-    /// Prints what a program can see of its own confinement, with nothing that differs per run.
-    static let confinementProbe = """
-        import ctypes, os, resource
-        libc = ctypes.CDLL(None, use_errno=True)
-        prctl = lambda *arguments: libc.prctl(*(list(arguments) + [0] * (5 - len(arguments))))
-        print("no_new_privs", prctl(39))                  # PR_GET_NO_NEW_PRIVS
-        print("seccomp mode", prctl(21))                  # PR_GET_SECCOMP: 2 is a filter
-        print("securebits", prctl(27))                    # PR_GET_SECUREBITS
-        print("bounding set", [c for c in range(64) if prctl(23, c) == 1])     # PR_CAPBSET_READ
-        print("ambient", [c for c in range(64) if prctl(47, 1, c) == 1])       # PR_CAP_AMBIENT_IS_SET
-        for name in sorted(n for n in dir(resource) if n.startswith("RLIMIT_")):
-            print(name, resource.getrlimit(getattr(resource, name)))
-        print("own process group", os.getpgrp() == os.getpid())
-        for path in ["/etc/hostname", "/root", "/proc/self/status", "/home"]:
-            try:
-                (os.listdir if os.path.isdir(path) else lambda p: open(p).read(1))(path)
-                print(path, "readable")
-            except OSError as error:
-                print(path, type(error).__name__)
-        for path in ["written-here.txt", "/tmp/proctor-probe-written.txt", "/var/tmp/proctor-probe-written.txt"]:
-            try:
-                open(path, "w").write("x")
-                print(path, "writable")
-            except OSError as error:
-                print(path, type(error).__name__)
-        """
-
-    @Test("a child forked from a fork server sees the confinement a fresh process sees: seccomp mode, no_new_privs, capabilities, every rlimit, process group, Landlock's file rules")
-    func sameConfinementAsFreshProcess() throws {
-        let limits = ResourceLimits(cpuTimeSeconds: 5)
-        let forked = try ForkServerEnvironment.run(Self.confinementProbe, limits: limits)
-        let fresh = HostileEnvironment.sandbox.run(ForkServerEnvironment.command(Self.confinementProbe),
-                                                   policy: try ForkServerEnvironment.policy(limits))
-        #expect(forked.protections.forkServer == true)
-        #expect(fresh.protections.forkServer != true)
-        #expect(forked.exitCode == 0 && fresh.exitCode == 0,
-                "forked: \(String(decoding: forked.stderr, as: UTF8.self)) fresh: \(String(decoding: fresh.stderr, as: UTF8.self))")
-        let forkedLines = String(decoding: forked.stdout, as: UTF8.self).split(separator: "\n")
-        let freshLines = String(decoding: fresh.stdout, as: UTF8.self).split(separator: "\n")
-        #expect(forkedLines.count > 20, "\(forkedLines)")
-        for (forkedLine, freshLine) in zip(forkedLines, freshLines) {
-            #expect(forkedLine == freshLine)
-        }
-        #expect(forkedLines.count == freshLines.count)
-        #expect(forkedLines.contains("seccomp mode 2") && forkedLines.contains("no_new_privs 1"), "\(forkedLines)")
-        #expect(forkedLines.contains("bounding set []"), "no capability left: \(forkedLines)")
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/proctor-probe-written.txt"))
-    }
-
     @Test("standard streams, exit status, CPU time and peak RSS are reported as for a fresh process")
     func measurements() throws {
         let source = """

@@ -36,36 +36,44 @@ typedef enum csb_stage {
     CSB_STAGE_EXEC = 11,
     CSB_STAGE_CLONE = 12,
     CSB_STAGE_CLOSE_DESCRIPTORS = 13,
+    CSB_STAGE_MESSAGE = 14,
 } csb_stage;
+
+/// What a child applies to itself before it runs untrusted code: the one confinement sequence,
+/// shared by `csb_spawn`'s child and a fork server's child.
+typedef struct csb_confinement {
+    int stdin_fd;
+    int stdout_fd;
+    int stderr_fd;
+    /// An open `cgroup.procs` (or `tasks`) file the child joins by writing "0"; -1 for none.
+    int cgroup_procs_fd;
+    /// A Landlock ruleset built by the parent; -1 for none.
+    int landlock_ruleset_fd;
+    const csb_rlimit *_Nullable rlimits;
+    int rlimit_count;
+    const char *_Nullable working_directory;
+    /// Drop every capability (bounding, ambient, effective, permitted, inheritable).
+    int drop_capabilities;
+    /// A classic BPF program (`struct sock_filter[]`), patched in place; NULL for none.
+    void *_Nullable seccomp_program;
+    /// Number of `struct sock_filter` instructions in `seccomp_program`.
+    size_t seccomp_instruction_count;
+    /// Instructions whose constant equals this value get the process's own pid instead.
+    uint32_t seccomp_self_pid_placeholder;
+} csb_confinement;
 
 /// Everything the child needs, prepared by the parent.
 typedef struct csb_spawn_request {
     const char *path;
     char *_Nullable const *_Nonnull argv;  // NULL-terminated
     char *_Nullable const *_Nonnull envp;  // NULL-terminated
-    const char *_Nullable working_directory;
-    int stdin_fd;
-    int stdout_fd;
-    int stderr_fd;
-    const csb_rlimit *_Nullable rlimits;
-    int rlimit_count;
     /// CLONE_NEW* flags for namespaces to create with the child; 0 for none.
     int namespace_flags;
-    /// An open `cgroup.procs` (or `tasks`) file the child joins by writing "0"; -1 for none.
-    int cgroup_procs_fd;
-    /// A Landlock ruleset built by the parent; -1 for none.
-    int landlock_ruleset_fd;
-    /// Drop every capability (bounding, ambient, effective, permitted, inheritable).
-    int drop_capabilities;
-    /// A classic BPF program (`struct sock_filter[]`) exported by libseccomp; NULL for none.
-    const void *_Nullable seccomp_program;
-    /// Number of `struct sock_filter` instructions in `seccomp_program`.
-    size_t seccomp_instruction_count;
-    /// Instructions whose constant equals this value get the child's own pid instead.
-    uint32_t seccomp_self_pid_placeholder;
     /// Ask the kernel for a seccomp user-notification listener and hand it to the parent,
     /// so that syscalls the filter sends to user space are reported with their number.
     int want_seccomp_listener;
+    /// What the child applies to itself before exec (the child patches its own copy of the program).
+    csb_confinement confinement;
 } csb_spawn_request;
 
 /// The outcome of a spawn attempt.
@@ -76,6 +84,38 @@ typedef struct csb_spawn_result {
     int failed_stage;   // a csb_stage, CSB_STAGE_NONE when execve succeeded
     int failed_errno;   // errno of the failed stage
 } csb_spawn_result;
+
+/// Confines the calling process, in this order: its own process group, the cgroup, the standard
+/// streams, rlimits, the working directory, capabilities, no_new_privs, Landlock, the seccomp filter.
+/// With `listener_socket` >= 0 the filter's notification listener is sent through it. Raw syscalls
+/// only, so it may run between fork and exec. Returns CSB_STAGE_NONE, or the stage that failed with
+/// its errno in `out_errno`.
+int csb_confine_self(const csb_confinement *confinement, int listener_socket, int *out_errno);
+
+/// Writes `confinement` as one self-contained message for a fork server's child, whose descriptor
+/// fields hold indices into the descriptors sent beside the message (-1 for none). Returns EMSGSIZE
+/// when `capacity` is too small; `out_length` then holds the size needed.
+int csb_confinement_encode(const csb_confinement *confinement, void *_Nullable buffer, size_t capacity,
+                           size_t *out_length);
+
+/// Reads a message of `csb_confinement_encode` (8-byte aligned) into `out`, whose pointers then point
+/// into the message and `rlimit_storage`; descriptor indices become entries of `fds`. Returns EPROTO
+/// for a malformed message, EBADF for an index outside `fds`, EMSGSIZE when the storage is too small.
+int csb_confinement_decode(void *message, size_t length, const int *fds, int fd_count, csb_rlimit *rlimit_storage,
+                           int rlimit_capacity, csb_confinement *out);
+
+/// Reads a message of `csb_confinement_encode` (8-byte aligned, patched in place) with the descriptors
+/// it names, and confines the calling process as `csb_confine_self` does. A malformed message is
+/// CSB_STAGE_MESSAGE. The fork server loads this shim as a shared object to call it.
+int csb_confine_self_from_message(void *message, size_t length, const int *fds, int fd_count, int listener_socket,
+                                  int *out_errno);
+
+/// Marks every open descriptor numbered `first_fd` or more close-on-exec: one close_range call
+/// (Linux 5.11), or on older kernels a walk over /proc/self/fd. Raw syscalls only.
+int csb_mark_close_on_exec_from(int first_fd);
+
+/// The fallback of `csb_mark_close_on_exec_from`, on its own so that tests can run it on any kernel.
+int csb_mark_close_on_exec_by_listing(int first_fd);
 
 /// Starts the confined child. Returns 0 when a child was created (check `failed_stage`
 /// to know whether it reached execve), or an errno when none was.
@@ -133,10 +173,6 @@ int csb_receive_message(int socket_fd, void *buffer, size_t capacity, size_t *ou
 
 /// Creates a close-on-exec SOCK_SEQPACKET socketpair.
 int csb_seqpacket_pair(int *first_fd, int *second_fd);
-
-/// This architecture's numbers of the syscalls the fork server's child makes through libc's
-/// `syscall()`: seccomp, capset, landlock_restrict_self.
-void csb_child_syscall_numbers(long *seccomp, long *capset, long *landlock_restrict_self);
 
 #pragma clang assume_nonnull end
 

@@ -44,14 +44,6 @@ final class ForkServerProcess: @unchecked Sendable {
     private let logPath: String
     private(set) var isBroken = false
 
-    private static let syscallNumbers: [String: Int] = {
-        var seccomp = 0
-        var capset = 0
-        var landlock = 0
-        csb_child_syscall_numbers(&seccomp, &capset, &landlock)
-        return ["seccomp": seccomp, "capset": capset, "landlock_restrict_self": landlock]
-    }()
-
     init(pid: pid_t, pidfd: Int32, controlFD: Int32, namespaceFlags: Int32, logPath: String) {
         self.pid = pid
         self.pidfd = pidfd
@@ -74,32 +66,30 @@ final class ForkServerProcess: @unchecked Sendable {
     /// when the server or the child's confinement failed before the program started.
     func launch(_ launch: ForkServerLaunch) throws -> SpawnOutcome {
         var descriptors = [launch.stdinFD, launch.stdoutFD, launch.stderrFD]
-        var header: [String: Any] = [
-            "argv": launch.arguments, "env": launch.environment, "cwd": launch.workDirectory,
-            "stdio_fds": [0, 1, 2], "cgroup_fd": -1, "landlock_fd": -1,
-            "rlimits": launch.rlimits.map { [Int($0.resource), $0.soft, $0.hard] as [Any] },
-            "drop_capabilities": launch.dropCapabilities,
-            "listener": launch.filter?.notifiesSupervisor ?? false,
-            "self_pid_placeholder": Int(SyscallFilter.selfPidPlaceholder), "syscalls": Self.syscallNumbers,
-        ]
+        var cgroupIndex: Int32 = -1
+        var rulesetIndex: Int32 = -1
         if launch.cgroupProcsFD >= 0 {
-            header["cgroup_fd"] = descriptors.count
+            cgroupIndex = Int32(descriptors.count)
             descriptors.append(launch.cgroupProcsFD)
         }
         if launch.rulesetFD >= 0 {
-            header["landlock_fd"] = descriptors.count
+            rulesetIndex = Int32(descriptors.count)
             descriptors.append(launch.rulesetFD)
         }
+        let header: [String: Any] = [
+            "argv": launch.arguments, "env": launch.environment, "cwd": launch.workDirectory,
+            "listener": launch.filter?.notifiesSupervisor ?? false,
+        ]
         var message = try JSONSerialization.data(withJSONObject: header)
         message.append(0)
-        if let filter = launch.filter {
-            filter.instructions.withUnsafeBytes { message.append(contentsOf: $0) }
-        }
+        // The confinement itself, in the shim's own format: the child hands it to csb_confine_self_from_message.
+        let confinement = try Self.encodeConfinement(launch, cgroupIndex: cgroupIndex, rulesetIndex: rulesetIndex)
+        message.append(contentsOf: confinement)
         try send(Array(message), descriptors: descriptors)
 
         let (reply, received) = try receive()
         if let stage = reply["failed_stage"] as? Int {
-            let name = SpawnStage(rawValue: UInt32(stage))?.description ?? "stage \(stage)"
+            let name = UInt32(exactly: stage).flatMap(SpawnStage.init)?.description ?? "the server's own code (stage \(stage))"
             let error = Int32(reply["errno"] as? Int ?? 0)
             throw ForkServerUnavailable(description: "the fork server's child failed \(name): \(errnoDescription(error))")
         }
@@ -109,6 +99,34 @@ final class ForkServerProcess: @unchecked Sendable {
         }
         return SpawnOutcome(pid: pid_t(childPID), pidfd: childPidfd, listenerFD: received.count > 1 ? received[1] : -1,
                             failedStage: 0, failedErrno: 0)
+    }
+
+    /// `launch`'s confinement as `csb_confinement_encode` writes it, with the standard streams as
+    /// descriptors 0–2 of the message and the cgroup and ruleset at the given indices (-1 for none).
+    static func encodeConfinement(_ launch: ForkServerLaunch, cgroupIndex: Int32, rulesetIndex: Int32) throws -> [UInt8] {
+        var program = launch.filter?.instructions ?? []
+        return try launch.workDirectory.withCString { directory in
+            try launch.rlimits.withUnsafeBufferPointer { rlimits in
+                try program.withUnsafeMutableBytes { programBytes in
+                    var confinement = csb_confinement(
+                        stdin_fd: 0, stdout_fd: 1, stderr_fd: 2, cgroup_procs_fd: cgroupIndex,
+                        landlock_ruleset_fd: rulesetIndex, rlimits: rlimits.baseAddress,
+                        rlimit_count: Int32(rlimits.count), working_directory: directory,
+                        drop_capabilities: launch.dropCapabilities ? 1 : 0,
+                        seccomp_program: launch.filter == nil ? nil : programBytes.baseAddress,
+                        seccomp_instruction_count: launch.filter?.instructions.count ?? 0,
+                        seccomp_self_pid_placeholder: SyscallFilter.selfPidPlaceholder)
+                    var length = 0
+                    _ = csb_confinement_encode(&confinement, nil, 0, &length)
+                    var bytes = [UInt8](repeating: 0, count: length)
+                    let error = bytes.withUnsafeMutableBytes {
+                        csb_confinement_encode(&confinement, $0.baseAddress, $0.count, &length)
+                    }
+                    if error != 0 { throw SandboxError("encoding the confinement for the fork server", errno: error) }
+                    return bytes
+                }
+            }
+        }
     }
 
     /// Lets the server reap the child (only now, so that its pid stays reserved while it is watched).

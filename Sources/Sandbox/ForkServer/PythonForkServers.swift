@@ -5,7 +5,8 @@ import Synchronization
 ///
 /// A fresh interpreter costs 25–55 ms to start; a fork of a warm one costs about a millisecond.
 /// Each child applies, before any of the script runs, what `csb_spawn`'s child applies before
-/// exec: its own process group, the memory cgroup, the standard streams, rlimits, the working
+/// exec, with the same C function (`csb_confine_self`, loaded from `libCSandboxShared.so` beside
+/// the executable; without it every run takes the plain path): its own process group, the memory cgroup, the standard streams, rlimits, the working
 /// directory, dropped capabilities, `no_new_privs`, Landlock and the seccomp filter (without
 /// execve, which the child never needs). The supervisor watches it exactly as it watches an
 /// exec'd program. Servers start lazily, one per concurrent run, and are reused.
@@ -29,6 +30,10 @@ public final class PythonForkServers: Sendable {
         "hashlib", "heapq", "itertools", "json", "math", "operator", "random", "re", "statistics", "string",
         "typing", "threading", "atexit",
     ]
+
+    /// Whether fork servers can start on this installation: the shim their children confine
+    /// themselves with (`libCSandboxShared.so`) is beside the executable.
+    public static var isAvailable: Bool { ForkServerProgram.sharedShimPath() != nil }
 
     public init(python: PythonInterpreter, preimportedModules: [String] = PythonForkServers.commonModules,
                 environment: [String: String] = PreparedCommand.baseEnvironment) {

@@ -6,10 +6,18 @@ import Glibc
 #endif
 
 extension Sandbox {
+    /// The shared shim links the Swift runtime, which would otherwise install crash handlers in the
+    /// server at load; its children would inherit them, and a crash (a stack overflow) would then
+    /// run the backtracer under the seccomp filter instead of ending with the signal.
+    static let sharedShimEnvironment = ["SWIFT_BACKTRACE": "enable=no"]
+
     /// Starts one fork server for `servers`: its interpreter runs `ForkServerProgram` in the default
     /// namespaces (without a PID namespace, so that the pids it reports are ours), unconfined
     /// otherwise, since it must fork and confine each child itself. It talks over a socket on its stdout.
     func startForkServer(for servers: PythonForkServers) throws -> ForkServerProcess {
+        guard let shimPath = ForkServerProgram.sharedShimPath() else {
+            throw SandboxError("starting a fork server: \(ForkServerProgram.sharedShimName) is not beside the executable")
+        }
         let number = forkServerCounter.add(1, ordering: .relaxed).newValue
         let directory = "\(baseDirectory)/fork-server-\(number)"
         try Syscalls.makeDirectory(directory)
@@ -28,8 +36,8 @@ extension Sandbox {
         defer { Syscalls.close(logFD) }
 
         let python = servers.python.executable
-        let command = SandboxCommand(executable: python, arguments: [python, "-s", scriptPath] + servers.preimportedModules,
-                                     environment: servers.environment)
+        let command = SandboxCommand(executable: python, arguments: [python, "-s", scriptPath, shimPath] + servers.preimportedModules,
+                                     environment: servers.environment.merging(Self.sharedShimEnvironment) { _, required in required })
         var namespaces = Namespace.defaults
         namespaces.remove(.pid)
         var namespaceFlags = permittedNamespaceFlags(namespaces)

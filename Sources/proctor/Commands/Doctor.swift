@@ -38,6 +38,7 @@ struct Doctor: ParsableCommand {
             print("memory cgroup:     \(support.cgroup ? "yes" : "no (memory limited by address space)")")
             print("fast cgroup join:  \(support.cgroupFastMigration ? "yes (favordynmods)" : "no: runs wait ~10 ms each; scripts/setup.sh remounts cgroup2 with favordynmods")")
             print("python:            \(interpreter.executable) \(interpreter.version)")
+            print("fork servers:      \(PythonForkServers.isAvailable ? "yes" : "no: libCSandboxShared.so is not beside the binary (swift build --product CSandboxShared); every run starts a fresh interpreter")")
             print("probe run:         \(RunSummary.line(result))")
         }
         if result.status != .ok { throw ExitCode(1) }
