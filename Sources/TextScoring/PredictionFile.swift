@@ -1,3 +1,4 @@
+import Foundation
 import JSONLines
 import Metrics
 
@@ -47,6 +48,56 @@ public struct PredictionFile: Sendable {
         self.items = items
         self.lineNumbers = lineNumbers
         self.skipped = skipped
+    }
+
+    /// Reads the samples file lm-evaluation-harness writes with `--log_samples`
+    /// (`samples_<task>_<date>.jsonl`): the gold is `target`, the prediction the model's raw
+    /// text, `resps[0][0]` (not `filtered_resps`, which hold what the harness's own filters
+    /// extracted). The harness writes a line per document and filter; the first line of each
+    /// `doc_id` is kept. Samples of loglikelihood tasks hold scores, not text, and are refused.
+    public init(lmEvalSamples path: String, gold shape: GoldShape = .answers,
+                reasoningTag: String? = ReasoningSplit.defaultTag, skipInvalid: Bool) throws(JSONLinesError) {
+        let reader = try JSONLinesReader(path: path, fields: ["doc_id", "target"], keepsLineBytes: true)
+        var items: [TextAnswerItem] = [], lineNumbers: [Int] = [], skipped: [JSONLinesError] = []
+        var seen = Set<String>()
+        while true {
+            do {
+                guard let record = try reader.next() else { break }
+                let document = try record.stringOrNumber("doc_id", file: path)
+                guard seen.insert(document).inserted else { continue }
+                let golds = try PredictionFile.golds(record, "target", shape, file: path)
+                let text = try PredictionFile.firstResponse(record, file: path)
+                items.append(TextAnswerItem(golds: golds, prediction: ReasoningSplit(text, tag: reasoningTag).answer ?? ""))
+                lineNumbers.append(record.lineNumber)
+            } catch {
+                guard skipInvalid, error.line != nil else { throw error }
+                skipped.append(error)
+            }
+        }
+        self.path = path
+        self.items = items
+        self.lineNumbers = lineNumbers
+        self.skipped = skipped
+    }
+
+    /// Whether `path`'s first record looks like lm-evaluation-harness's samples (`doc_id`,
+    /// `target` and `resps`); false for an unreadable or empty file (reading it then says why).
+    public static func holdsLMEvalSamples(_ path: String) -> Bool {
+        guard let reader = try? JSONLinesReader(path: path, fields: ["doc_id", "target", "resps"]),
+              let first = try? reader.next() else { return false }
+        return [first.fields["doc_id"], first.fields["target"], first.fields["resps"]].allSatisfy { ($0 ?? .missing) != .missing }
+    }
+
+    /// `resps[0][0]` of an lm-evaluation-harness sample line, the model's generated text.
+    private static func firstResponse(_ record: JSONLinesRecord, file: String) throws(JSONLinesError) -> String {
+        let object = record.lineBytes.flatMap { try? JSONSerialization.jsonObject(with: Data($0)) } as? [String: Any]
+        guard let responses = object?["resps"] else { throw .missingField(file: file, line: record.lineNumber, field: "resps") }
+        guard let text = ((responses as? [Any])?.first as? [Any])?.first as? String else {
+            throw .invalidValue(file: file, line: record.lineNumber, field: "resps",
+                                expected: "the generated text as [[\"...\"]] (a loglikelihood task's samples hold scores)",
+                                value: String(String(decoding: (try? JSONSerialization.data(withJSONObject: responses, options: [.fragmentsAllowed])) ?? Data(), as: UTF8.self).prefix(60)))
+        }
+        return text
     }
 
     private static func golds(_ record: JSONLinesRecord, _ field: String, _ shape: GoldShape,

@@ -158,6 +158,41 @@ struct ScoreTextCommandTests {
         #expect(lines[2].contains("[invalid]"), "\(lines[2])")
     }
 
+    @Test("lm-evaluation-harness's samples file is recognised: target against resps[0][0], one item per doc_id; loglikelihood samples are refused by line")
+    func lmEvalSamples() throws {
+        // The shape `lm_eval --log_samples` writes for gsm8k (one line per document and filter;
+        // filtered_resps hold the harness's own extraction, not the text).
+        let answer = "2 + 3 = 5\n#### 5"
+        let first: [String: Any] = [
+            "doc_id": 0, "doc": ["question": "2 + 3?", "answer": answer], "target": answer,
+            "arguments": ["gen_args_0": ["arg_0": "Q: 2 + 3?", "arg_1": ["until": ["Q:"]]]],
+            "resps": [["<think>#### 6?</think>So #### 5"]], "filtered_resps": ["5"], "filter": "strict-match",
+            "metrics": ["exact_match"], "exact_match": 1.0,
+        ]
+        var second = first
+        second["filter"] = "flexible-extract"
+        let third: [String: Any] = ["doc_id": 1, "doc": [:], "target": "#### 12", "resps": [["It is 13.\n#### 13"]],
+                                    "filtered_resps": ["13"], "filter": "strict-match"]
+        let scored: [String: Any] = ["doc_id": 2, "target": "#### 1", "resps": [[[-1.5, false]], [[-0.2, true]]]]
+        func write(_ records: [[String: Any]], _ name: String) throws -> String {
+            let path = Self.temporaryPath(name)
+            let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let path = try write([first, second, third], "samples_gsm8k_2026-12-06.jsonl")
+        let report = try Self.jsonReport([path, "--task", "gsm8k"])
+        let file = (report["files"] as! [[String: Any]])[0]
+        #expect(file["items"] as! Int == 2, "doc 0's second filter line is the same item")
+        #expect(Self.number(file["strictMatch"]) == 0.5)
+        #expect(try Self.scoreText([path, "--task", "gsm8k", "--input", "fields"]).stderr.contains("\"gold\" is missing"))
+
+        let scores = try write([third, scored], "samples_arc.jsonl")
+        let refused = try Self.scoreText([scores, "--task", "gsm8k"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("\(scores):2: field \"resps\""), "\(refused.stderr)")
+    }
+
     @Test("--task mc: letter accuracy equals the multiple-choice pattern's; a gold outside A-D names its line")
     func multipleChoice() throws {
         let report = try Self.jsonReport(["mc.jsonl", "--task", "mc"])

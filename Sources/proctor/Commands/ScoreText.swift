@@ -60,6 +60,11 @@ struct ScoreText: ParsableCommand {
         valueName: "OUT.jsonl"))
     var perItem: String?
 
+    @Option(help: ArgumentHelp(
+        "What the files are: fields (one object per item, --gold-field and --prediction-field), lm-eval (lm-evaluation-harness's samples_<task>_*.jsonl: target and resps[0][0]), or auto (lm-eval when the first line has doc_id, target and resps).",
+        valueName: "kind"))
+    var input: PredictionInput = .auto
+
     @Option(help: "The field holding the gold answer: for qa a string or a list of strings; for gsm8k and classification a string or number; for mc a letter.")
     var goldField = "gold"
 
@@ -94,10 +99,13 @@ struct ScoreText: ParsableCommand {
 
     func run() throws {
         do {
+            let tag = reasoningTag == "none" ? nil : reasoningTag
             let inputs = try files.map { path throws(JSONLinesError) in
-                try PredictionFile(path: path, goldField: goldField, predictionField: predictionField,
-                                   gold: task.goldShape, reasoningTag: reasoningTag == "none" ? nil : reasoningTag,
-                                   skipInvalid: skipInvalid)
+                if input == .lmEval || (input == .auto && PredictionFile.holdsLMEvalSamples(path)) {
+                    return try PredictionFile(lmEvalSamples: path, gold: task.goldShape, reasoningTag: tag, skipInvalid: skipInvalid)
+                }
+                return try PredictionFile(path: path, goldField: goldField, predictionField: predictionField,
+                                          gold: task.goldShape, reasoningTag: tag, skipInvalid: skipInvalid)
             }
             let bootstrap = PairedBootstrap(resamples: resamples, seed: seed)
             let table: String, items: String
@@ -136,3 +144,9 @@ struct CommandFailure: Error, CustomStringConvertible {
 extension TextScoringProfile: ExpressibleByArgument {}
 extension TextScoringTask: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+
+/// What `proctor score-text`'s files hold.
+enum PredictionInput: String, ExpressibleByArgument, CaseIterable {
+    case auto, fields
+    case lmEval = "lm-eval"
+}
