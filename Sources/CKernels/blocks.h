@@ -202,6 +202,22 @@ static inline __m256i pk_dot_i8_i8(__m256i x, __m256i y) {
         return result; \
     }
 
+// Instantiates `pk_dot_<name>_rows8` (a K format's eight packed rows against n activation rows,
+// 1...PK_MAX_COLUMNS) from an always-inlined body `<name>_rows8(..., const n, out)`, as above.
+#define PK_ROWS8_K_ENTRY_POINT(name) \
+    void pk_dot_##name##_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out) { \
+        switch (n) { \
+        case 1: name##_rows8(group, blocks, activations, stride, 1, out); break; \
+        case 2: name##_rows8(group, blocks, activations, stride, 2, out); break; \
+        case 3: name##_rows8(group, blocks, activations, stride, 3, out); break; \
+        case 4: name##_rows8(group, blocks, activations, stride, 4, out); break; \
+        case 5: name##_rows8(group, blocks, activations, stride, 5, out); break; \
+        case 6: name##_rows8(group, blocks, activations, stride, 6, out); break; \
+        case 7: name##_rows8(group, blocks, activations, stride, 7, out); break; \
+        default: name##_rows8(group, blocks, activations, stride, 8, out); break; \
+        } \
+    }
+
 // A tile computed one activation row at a time by a format's one-row dot product.
 #define PK_COLUMNS_BY_ROW(name) \
     void pk_dot_##name##_columns(const void *weights, const void *activations, size_t stride, int n, int count, float *out) { \

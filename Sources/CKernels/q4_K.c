@@ -202,16 +202,5 @@ static inline __attribute__((always_inline)) void q4_K_rows8(const void *group, 
     for (int c = 0; c < n; c++) _mm256_storeu_ps(out + 8 * c, accumulator[c]);
 }
 
-void pk_dot_q4_K_rows8(const void *group, int blocks, const void *activations, size_t stride, int n, float *out) {
-    switch (n) {
-    case 1: q4_K_rows8(group, blocks, activations, stride, 1, out); break;
-    case 2: q4_K_rows8(group, blocks, activations, stride, 2, out); break;
-    case 3: q4_K_rows8(group, blocks, activations, stride, 3, out); break;
-    case 4: q4_K_rows8(group, blocks, activations, stride, 4, out); break;
-    case 5: q4_K_rows8(group, blocks, activations, stride, 5, out); break;
-    case 6: q4_K_rows8(group, blocks, activations, stride, 6, out); break;
-    case 7: q4_K_rows8(group, blocks, activations, stride, 7, out); break;
-    default: q4_K_rows8(group, blocks, activations, stride, 8, out); break;
-    }
-}
+PK_ROWS8_K_ENTRY_POINT(q4_K)
 #endif

@@ -31,23 +31,11 @@ public struct PredictionFile: Sendable {
     public init(path: String, goldField: String, predictionField: String, gold shape: GoldShape = .answers,
                 reasoningTag: String? = ReasoningSplit.defaultTag, skipInvalid: Bool) throws(JSONLinesError) {
         let reader = try JSONLinesReader(path: path, fields: [goldField, predictionField])
-        var items: [TextAnswerItem] = [], lineNumbers: [Int] = [], skipped: [JSONLinesError] = []
-        while true {
-            do {
-                guard let record = try reader.next() else { break }
-                let golds = try PredictionFile.golds(record, goldField, shape, file: path)
-                let prediction = ReasoningSplit(try record.string(predictionField, file: path), tag: reasoningTag).answer ?? ""
-                items.append(TextAnswerItem(golds: golds, prediction: prediction))
-                lineNumbers.append(record.lineNumber)
-            } catch {
-                guard skipInvalid, error.line != nil else { throw error }
-                skipped.append(error)
-            }
+        try self.init(path: path, reader: reader, skipInvalid: skipInvalid) { record throws(JSONLinesError) in
+            let golds = try PredictionFile.golds(record, goldField, shape, file: path)
+            let prediction = ReasoningSplit(try record.string(predictionField, file: path), tag: reasoningTag).answer ?? ""
+            return TextAnswerItem(golds: golds, prediction: prediction)
         }
-        self.path = path
-        self.items = items
-        self.lineNumbers = lineNumbers
-        self.skipped = skipped
     }
 
     /// Reads the samples file lm-evaluation-harness writes with `--log_samples`
@@ -58,16 +46,25 @@ public struct PredictionFile: Sendable {
     public init(lmEvalSamples path: String, gold shape: GoldShape = .answers,
                 reasoningTag: String? = ReasoningSplit.defaultTag, skipInvalid: Bool) throws(JSONLinesError) {
         let reader = try JSONLinesReader(path: path, fields: ["doc_id", "target"], keepsLineBytes: true)
-        var items: [TextAnswerItem] = [], lineNumbers: [Int] = [], skipped: [JSONLinesError] = []
         var seen = Set<String>()
+        try self.init(path: path, reader: reader, skipInvalid: skipInvalid) { record throws(JSONLinesError) in
+            guard seen.insert(try record.stringOrNumber("doc_id", file: path)).inserted else { return nil }
+            let golds = try PredictionFile.golds(record, "target", shape, file: path)
+            let text = try PredictionFile.firstResponse(record, file: path)
+            return TextAnswerItem(golds: golds, prediction: ReasoningSplit(text, tag: reasoningTag).answer ?? "")
+        }
+    }
+
+    /// Reads every record of `reader`: `item` gives its item, or nil to pass over it. Without
+    /// `skipInvalid` the first bad line throws; with it, bad lines are collected in `skipped`.
+    private init(path: String, reader: JSONLinesReader, skipInvalid: Bool,
+                 item: (JSONLinesRecord) throws(JSONLinesError) -> TextAnswerItem?) throws(JSONLinesError) {
+        var items: [TextAnswerItem] = [], lineNumbers: [Int] = [], skipped: [JSONLinesError] = []
         while true {
             do {
                 guard let record = try reader.next() else { break }
-                let document = try record.stringOrNumber("doc_id", file: path)
-                guard seen.insert(document).inserted else { continue }
-                let golds = try PredictionFile.golds(record, "target", shape, file: path)
-                let text = try PredictionFile.firstResponse(record, file: path)
-                items.append(TextAnswerItem(golds: golds, prediction: ReasoningSplit(text, tag: reasoningTag).answer ?? ""))
+                guard let next = try item(record) else { continue }
+                items.append(next)
                 lineNumbers.append(record.lineNumber)
             } catch {
                 guard skipInvalid, error.line != nil else { throw error }

@@ -144,9 +144,3 @@ struct CommandFailure: Error, CustomStringConvertible {
 extension TextScoringProfile: ExpressibleByArgument {}
 extension TextScoringTask: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
-
-/// What `proctor score-text`'s files hold.
-enum PredictionInput: String, ExpressibleByArgument, CaseIterable {
-    case auto, fields
-    case lmEval = "lm-eval"
-}
