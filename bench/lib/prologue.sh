@@ -5,6 +5,11 @@
 #                         arguments, or 0 when the first is -h or --help
 #   catalog_model NAME    fetches the catalog model NAME if needed (with "$proctor") and prints its file's path
 script_path="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"  # before moving: $0 may be relative
+# -h/--help needs nothing else, not even Python (the script's arguments are visible here).
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+    sed -n 's/^# Usage: //p' "$script_path"
+    exit 0
+fi
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo_root"
 source bench/lib/release.sh
