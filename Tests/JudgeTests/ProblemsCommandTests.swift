@@ -27,11 +27,82 @@ struct ProblemsCommandTests {
             #expect(problem.tests == source.tests)
             #expect(problem.starterCode == source.starterCode)
             #expect(problem.statement == source.statement)
+            #expect(problem.releaseDate == source.releaseDate && source.releaseDate != nil, "the contest date, kept in problem.json")
         }
 
         let listed = try ProctorBinary.run(["problems", "list", out])
         #expect(listed.stdout.split(separator: "\n").count == 2)
         #expect(listed.stdout.contains("fixture-count-pairs\tmedium"))
+    }
+
+    @Test("report --after/--before keeps the problems released in the window; --window month tabulates Pass@1 per month")
+    func releaseWindows() throws {
+        let directory = NSTemporaryDirectory() + "proctor-windows-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let results = directory + "/results.jsonl"
+        let file = try ResultFile(path: results, resume: false)
+        // Released 2023-08-12, 2023-09-03 and 2024-02-10 (the fixture's contest dates); a fourth
+        // problem id the set does not date.
+        let passes: [(String, String, Bool)] = [
+            ("fixture-stdin-sum", "base", true), ("fixture-count-pairs", "base", true), ("fixture-late-hard", "base", false),
+            ("fixture-stdin-sum", "lora", true), ("fixture-count-pairs", "lora", false), ("fixture-late-hard", "lora", true),
+            ("undated", "base", true), ("undated", "lora", true),
+        ]
+        for (problem, checkpoint, passed) in passes {
+            var record = ResultRecord(sample: Sample(problemID: problem, checkpoint: checkpoint, index: 0, code: ""),
+                                      outcome: CandidateOutcome(tests: []))
+            record.verdict = passed ? .accepted : .wrongAnswer
+            record.passed = passed
+            try file.append(record)
+        }
+        let late = try ProctorBinary.run(["report", results, "--problems", Self.fixture, "--after", "2023-09-01",
+                                          "--format", "summary-csv"])
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stderr.contains("release window [2023-09-01, any): 2 of 4 problems; 1 without a release date left out"))
+        let rows = late.stdout.split(separator: "\n")
+        #expect(rows.count == 3 && rows[1].hasPrefix("base,0.5,") && rows[2].hasPrefix("lora,0.5,"), "\(late.stdout)")
+
+        let early = try ProctorBinary.run(["report", results, "--problems", Self.fixture, "--before", "2023-09-03",
+                                           "--format", "summary-csv"])
+        #expect(early.stdout.split(separator: "\n").count == 3)
+        #expect(early.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("base,1.0,") || $0.hasPrefix("lora,1.0,") },
+                "only fixture-stdin-sum, which both solved: \(early.stdout)")
+
+        let monthly = try ProctorBinary.run(["report", results, "--problems", Self.fixture, "--window", "month"])
+        #expect(monthly.status == 0, "\(monthly.stderr)")
+        #expect(monthly.stdout.contains("| window | problems | base | lora |"))
+        #expect(monthly.stdout.contains("| 2023-09 | 1 | 100.0% (1/1, "))
+        #expect(monthly.stdout.contains("| 2024-02 | 1 | 0.0% (0/1, "))
+
+        let refused = try ProctorBinary.run(["report", results, "--after", "2023-9-1"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--after takes a date written YYYY-MM-DD"))
+        #expect(try ProctorBinary.run(["report", results, "--after", "2023-09-01"]).stderr.contains("need --problems"))
+    }
+
+    @Test("a problem.json release_date is read as written; one that is not YYYY-MM-DD is an error naming the file and field")
+    func releaseDateField() throws {
+        let root = NSTemporaryDirectory() + "proctor-dated-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func write(_ date: String) throws {
+            let folder = root + "/p1"
+            try FileManager.default.createDirectory(atPath: folder + "/tests", withIntermediateDirectories: true)
+            try #"{"id": "p1", "title": "P", "difficulty": "easy", "time_limit_s": 2, "memory_limit_mb": 256, "checker": {"type": "tokens"}, "release_date": "\#(date)"}"#
+                .write(toFile: folder + "/problem.json", atomically: true, encoding: .utf8)
+            try "Print 1.".write(toFile: folder + "/statement.md", atomically: true, encoding: .utf8)
+            try "".write(toFile: folder + "/tests/01.in", atomically: true, encoding: .utf8)
+            try "1\n".write(toFile: folder + "/tests/01.out", atomically: true, encoding: .utf8)
+        }
+        try write("2025-03-09")
+        let loaded = try ProblemStore.load(root)
+        #expect(loaded.errors.isEmpty)
+        #expect(loaded.problems.first?.releaseDate == "2025-03-09")
+        try write("March 2025")
+        let refused = try ProblemStore.load(root)
+        #expect(refused.problems.isEmpty)
+        #expect(refused.errors.map { "\($0)" }.joined().contains("release_date"), "\(refused.errors)")
+        #expect(refused.errors.map { "\($0)" }.joined().contains("YYYY-MM-DD"))
     }
 
     @Test("report writes per-problem CSV and a summary CSV")

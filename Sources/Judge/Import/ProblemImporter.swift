@@ -122,7 +122,8 @@ public enum ProblemImporter {
             id: try text("question_id"), title: (record["question_title"] as? String) ?? "",
             difficulty: difficulty, timeLimitSeconds: liveCodeBenchTimeLimit, memoryLimitBytes: 1 << 30,
             checker: .liveCodeBench, tags: [platform, contestDate], statement: try text("question_content"),
-            kind: kind, starterCode: (record["starter_code"] as? String) ?? "", tests: tests)
+            kind: kind, starterCode: (record["starter_code"] as? String) ?? "", tests: tests,
+            releaseDate: Problem.isDate(String(contestDate.prefix(10))) ? String(contestDate.prefix(10)) : nil)
     }
 
     struct PublishedTest: Decodable {

@@ -55,6 +55,10 @@ public struct Problem: Sendable, Identifiable {
     public var directory: String?
     /// The reference solution's source, when there is one.
     public var referenceSolution: String?
+    /// When the problem was published, `YYYY-MM-DD` (problem.json's `release_date`, a
+    /// LiveCodeBench problem's contest date), for comparing a model on problems released after
+    /// its training data ends; nil when unknown.
+    public var releaseDate: String?
 
     /// Whether candidates get LiveCodeBench's import prelude: call-based problems and problems
     /// judged with LiveCodeBench's checker, so that verdicts match LiveCodeBench's runner.
@@ -65,7 +69,7 @@ public struct Problem: Sendable, Identifiable {
 
     public init(id: String, title: String, difficulty: String, timeLimitSeconds: Double, memoryLimitBytes: Int,
                 checker: CheckerSpec, tags: [String], statement: String, kind: ProblemKind, starterCode: String = "",
-                tests: [TestCase], directory: String? = nil, referenceSolution: String? = nil) {
+                tests: [TestCase], directory: String? = nil, referenceSolution: String? = nil, releaseDate: String? = nil) {
         self.id = id
         self.title = title
         self.difficulty = difficulty
@@ -79,6 +83,15 @@ public struct Problem: Sendable, Identifiable {
         self.tests = tests
         self.directory = directory
         self.referenceSolution = referenceSolution
+        self.releaseDate = releaseDate
+    }
+
+    /// Whether `text` is a calendar date written `YYYY-MM-DD` (the form release dates are compared in).
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 }
 

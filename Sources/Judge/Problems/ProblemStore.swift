@@ -81,6 +81,10 @@ public enum ProblemStore {
             throw JudgeError("names test '\(sample)', which has no tests/\(sample).in", file: metadataPath,
                              field: "samples")
         }
+        let releaseDate = try field("release_date", as: String.self, required: false)
+        if let releaseDate, !Problem.isDate(releaseDate) {
+            throw JudgeError("must be a date written YYYY-MM-DD, found '\(releaseDate)'", file: metadataPath, field: "release_date")
+        }
         var kind = ProblemKind.standardIO
         if let functional = object["kind"] as? [String: Any] {
             guard functional["type"] as? String == "functional", let name = functional["function_name"] as? String else {
@@ -98,7 +102,7 @@ public enum ProblemStore {
             memoryLimitBytes: memoryMB << 20, checker: checker,
             tags: try field("tags", as: [String].self, required: false) ?? [], statement: statement,
             kind: kind, starterCode: (object["starter_code"] as? String) ?? "", tests: tests, directory: folder,
-            referenceSolution: try? String(contentsOfFile: folder + "/solution.py", encoding: .utf8))
+            referenceSolution: try? String(contentsOfFile: folder + "/solution.py", encoding: .utf8), releaseDate: releaseDate)
     }
 
     private static func parseChecker(_ object: [String: Any], folder: String, metadataPath: String) throws -> CheckerSpec {

@@ -22,12 +22,13 @@ public enum ProblemWriter {
         case .liveCodeBench: checker = ["type": "lcb"]
         case .program: throw JudgeError("problems with checker programs are copied, not written", field: "checker")
         }
-        let metadata: [String: Any] = [
+        var metadata: [String: Any] = [
             "id": problem.id, "title": problem.title, "difficulty": problem.difficulty,
             "time_limit_s": problem.timeLimitSeconds, "memory_limit_mb": problem.memoryLimitBytes >> 20,
             "checker": checker, "samples": problem.tests.filter(\.isSample).map(\.name), "tags": problem.tags,
             "kind": kind, "starter_code": problem.starterCode,
         ]
+        if let releaseDate = problem.releaseDate { metadata["release_date"] = releaseDate }
         let data = try JSONSerialization.data(withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: URL(fileURLWithPath: folder + "/problem.json"))
         try problem.statement.write(toFile: folder + "/statement.md", atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Judge
 import Reports
 
 /// `proctor report`: tables from one or more results files (shards are merged).
@@ -35,16 +36,43 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Option(help: ArgumentHelp("Only problems released on or after this date (needs --problems; a problem's release_date, or a LiveCodeBench problem's contest date).", valueName: "YYYY-MM-DD"))
+    var after: String?
+
+    @Option(help: ArgumentHelp("Only problems released before this date (needs --problems).", valueName: "YYYY-MM-DD"))
+    var before: String?
+
+    @Option(help: ArgumentHelp("md only: add Pass@1 per release window, month or quarter (needs --problems).", valueName: "period"))
+    var window: ReleaseWindows.Period?
+
     func validate() throws {
         if results.isEmpty { throw ValidationError("give at least one results file") }
         if !["md", "csv", "summary-csv", "json", "html"].contains(format) {
             throw ValidationError("--format must be md, csv, summary-csv, json or html")
         }
+        for (name, date) in [("--after", after), ("--before", before)] {
+            if let date, !Problem.isDate(date) { throw ValidationError("\(name) takes a date written YYYY-MM-DD, not '\(date)'") }
+        }
+        if (after != nil || before != nil || window != nil) && problems == nil {
+            throw ValidationError("--after, --before and --window need --problems, which holds the release dates")
+        }
+        if window != nil && format != "md" { throw ValidationError("--window adds a Markdown table: use it with --format md") }
     }
 
     func run() throws {
-        let (records, duplicates) = try ResultMerge.merge(results)
+        var (records, duplicates) = try ResultMerge.merge(results)
         if duplicates > 0 { warn("\(duplicates) samples appear in more than one file; each counted once") }
+        let problemList = try problems.map(loadProblems) ?? []
+        let releaseDates = Dictionary(problemList.compactMap { problem in problem.releaseDate.map { (problem.id, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
+        if after != nil || before != nil {
+            let all = Set(records.map(\.problemID)).count
+            let (kept, undated) = ReleaseWindows.filter(records, releaseDates: releaseDates, after: after, before: before)
+            records = kept
+            warn("release window [\(after ?? "any"), \(before ?? "any")): \(Set(kept.map(\.problemID)).count) of \(all) problems"
+                 + (undated.isEmpty ? "" : "; \(undated.count) without a release date left out"))
+            if records.isEmpty { throw CommandFailure("no results on problems released in that window") }
+        }
         let report = CodeReport(records: records)
         let text: String
         switch format {
@@ -52,12 +80,11 @@ struct ReportCommand: ParsableCommand {
         case "summary-csv": text = report.summaryCSV()
         case "json": text = try report.json()
         case "html":
-            var statements: [String: String] = [:]
-            if let problems {
-                for problem in try loadProblems(problems) { statements[problem.id] = problem.statement }
-            }
+            let statements = Dictionary(problemList.map { ($0.id, $0.statement) }, uniquingKeysWith: { first, _ in first })
             text = HTMLReport(report: report, statements: statements).render()
-        default: text = report.markdown()
+        default:
+            text = report.markdown()
+                + (window.map { "\n" + ReleaseWindows.markdown(records, releaseDates: releaseDates, period: $0) } ?? "")
         }
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
@@ -66,3 +93,5 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
+
+extension ReleaseWindows.Period: ExpressibleByArgument {}
