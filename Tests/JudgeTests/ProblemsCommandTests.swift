@@ -74,6 +74,10 @@ struct ProblemsCommandTests {
         #expect(monthly.stdout.contains("| window | problems | base | lora |"))
         #expect(monthly.stdout.contains("| 2023-09 | 1 | 100.0% (1/1, "))
         #expect(monthly.stdout.contains("| 2024-02 | 1 | 0.0% (0/1, "))
+        let page = try ProctorBinary.run(["report", results, "--problems", Self.fixture, "--window", "quarter", "--format", "html"])
+        #expect(page.stdout.contains("<h2>Pass@1 by release window (quarter)</h2>"))
+        #expect(page.stdout.contains("<td>2023-Q3</td><td class=num>2</td><td class=num>100.0% (2/2, "), "both 2023 problems, base solved both")
+        #expect(page.stdout.contains("<td>2024-Q1</td><td class=num>1</td>"))
 
         let refused = try ProctorBinary.run(["report", results, "--after", "2023-9-1"])
         #expect(refused.status != 0)

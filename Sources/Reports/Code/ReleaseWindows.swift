@@ -36,39 +36,62 @@ public enum ReleaseWindows {
         return (kept, undated)
     }
 
-    /// A Markdown table: per window, its problems and each checkpoint's Pass@1 (the mean over
-    /// problems of the share of samples that passed; with one sample per problem, solved
-    /// problems with a 95% Wilson interval). Records of undated problems are left out.
-    public static func markdown(_ records: [ResultRecord], releaseDates: [String: String], period: Period) -> String {
-        var checkpoints: [String] = []
-        // window → checkpoint → problem → (passed, samples)
-        var tallies: [String: [String: [String: (passed: Int, samples: Int)]]] = [:]
-        for record in records {
-            guard let date = releaseDates[record.problemID] else { continue }
-            if !checkpoints.contains(record.checkpoint) { checkpoints.append(record.checkpoint) }
-            var tally = tallies[period.window(of: date), default: [:]][record.checkpoint, default: [:]][record.problemID] ?? (0, 0)
-            tally.passed += record.passed ? 1 : 0
-            tally.samples += 1
-            tallies[period.window(of: date), default: [:]][record.checkpoint, default: [:]][record.problemID] = tally
+    /// Pass@1 per release window and checkpoint: the mean over the window's problems of the
+    /// share of a problem's samples that passed; with one sample per problem, solved problems and
+    /// a 95% Wilson interval too. Records of undated problems are left out.
+    public struct Table: Sendable {
+        public var period: Period
+        public var checkpoints: [String]
+        public var rows: [Row]
+
+        public struct Row: Sendable {
+            /// `2024-05` or `2024-Q2`.
+            public var window: String
+            public var problems: Int
+            /// One per checkpoint, in `checkpoints`' order: "41.7% (5/12, 19.3–68.0%)", or "–".
+            public var cells: [String]
         }
-        var lines = ["## Pass@1 by release window (\(period.rawValue))", "",
-                     "| window | problems | " + checkpoints.joined(separator: " | ") + " |",
-                     "|---|---:|" + String(repeating: "---|", count: checkpoints.count)]
-        for window in tallies.keys.sorted() {
-            let byCheckpoint = tallies[window]!
-            let problems = Set(byCheckpoint.values.flatMap(\.keys)).count
-            let cells = checkpoints.map { checkpoint -> String in
-                guard let perProblem = byCheckpoint[checkpoint], !perProblem.isEmpty else { return "–" }
-                let rate = perProblem.values.map { Double($0.passed) / Double($0.samples) }.reduce(0, +) / Double(perProblem.count)
-                let percent = String(format: "%.1f%%", 100 * rate)
-                guard perProblem.values.allSatisfy({ $0.samples == 1 }) else { return percent }
-                let solved = perProblem.values.filter { $0.passed == 1 }.count
-                let interval = wilsonInterval(successes: solved, trials: perProblem.count)
-                return percent + String(format: " (%d/%d, %.1f–%.1f%%)", solved, perProblem.count,
-                                        100 * interval.lower, 100 * interval.upper)
+
+        public init(records: [ResultRecord], releaseDates: [String: String], period: Period) {
+            var checkpoints: [String] = []
+            // window → checkpoint → problem → (passed, samples)
+            var tallies: [String: [String: [String: (passed: Int, samples: Int)]]] = [:]
+            for record in records {
+                guard let date = releaseDates[record.problemID] else { continue }
+                if !checkpoints.contains(record.checkpoint) { checkpoints.append(record.checkpoint) }
+                let window = period.window(of: date)
+                var tally = tallies[window, default: [:]][record.checkpoint, default: [:]][record.problemID] ?? (0, 0)
+                tally.passed += record.passed ? 1 : 0
+                tally.samples += 1
+                tallies[window, default: [:]][record.checkpoint, default: [:]][record.problemID] = tally
             }
-            lines.append("| \(window) | \(problems) | " + cells.joined(separator: " | ") + " |")
+            rows = tallies.keys.sorted().map { window in
+                let byCheckpoint = tallies[window]!
+                let cells = checkpoints.map { checkpoint -> String in
+                    guard let perProblem = byCheckpoint[checkpoint], !perProblem.isEmpty else { return "–" }
+                    let rate = perProblem.values.map { Double($0.passed) / Double($0.samples) }.reduce(0, +) / Double(perProblem.count)
+                    let percent = String(format: "%.1f%%", 100 * rate)
+                    guard perProblem.values.allSatisfy({ $0.samples == 1 }) else { return percent }
+                    let solved = perProblem.values.filter { $0.passed == 1 }.count
+                    let interval = wilsonInterval(successes: solved, trials: perProblem.count)
+                    return percent + String(format: " (%d/%d, %.1f–%.1f%%)", solved, perProblem.count,
+                                            100 * interval.lower, 100 * interval.upper)
+                }
+                return Row(window: window, problems: Set(byCheckpoint.values.flatMap(\.keys)).count, cells: cells)
+            }
+            self.period = period
+            self.checkpoints = checkpoints
         }
-        return lines.joined(separator: "\n") + "\n"
+
+        /// The table in Markdown, under its own heading.
+        public func markdown() -> String {
+            var lines = ["## Pass@1 by release window (\(period.rawValue))", "",
+                         "| window | problems | " + checkpoints.joined(separator: " | ") + " |",
+                         "|---|---:|" + String(repeating: "---:|", count: checkpoints.count)]
+            for row in rows {
+                lines.append("| \(row.window) | \(row.problems) | " + row.cells.joined(separator: " | ") + " |")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
     }
 }

@@ -14,6 +14,8 @@ public struct HTMLReport {
     public var textTables: [MetricTable]
     /// Every checkpoint on every task against each task's own checkpoint.
     public var interference: InterferenceTable?
+    /// Pass@1 per problem release window (`proctor report --window`).
+    public var releaseWindows: ReleaseWindows.Table?
 
     public init(report: CodeReport, title: String = "Proctor report", statements: [String: String] = [:],
                 facts: [RunFact] = [], textTables: [MetricTable] = [], interference: InterferenceTable? = nil) {
@@ -39,6 +41,7 @@ public struct HTMLReport {
         html += factsSection()
         html += summarySection()
         html += chart()
+        html += windowsSection()
         html += comparisonSection()
         html += matrixSection()
         html += differingSection()
@@ -135,6 +138,21 @@ public struct HTMLReport {
             <table><thead><tr><th>candidate vs baseline</th><th>Δ Pass@1</th><th>95% CI</th><th>p-value</th><th>test</th>\
             <th>only baseline solved</th><th>only candidate solved</th></tr></thead><tbody>\(rows)</tbody></table>
             <ul class=verdicts>\(items)</ul>
+
+            """
+    }
+
+    private func windowsSection() -> String {
+        guard let table = releaseWindows, !table.rows.isEmpty else { return "" }
+        let rows = table.rows.map { row in
+            "<tr><td>\(escape(row.window))</td><td class=num>\(row.problems)</td>"
+                + row.cells.map { "<td class=num>\(escape($0))</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+        return """
+            <h2>Pass@1 by release window (\(table.period.rawValue))</h2>
+            <p class=meta>Problems grouped by release date: compare a checkpoint on problems published after its training data ends.</p>
+            <table><thead><tr><th>window</th><th>problems</th>\(table.checkpoints.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>
+            <tbody>\(rows)</tbody></table>
 
             """
     }

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only problems released before this date (needs --problems).", valueName: "YYYY-MM-DD"))
     var before: String?
 
-    @Option(help: ArgumentHelp("md only: add Pass@1 per release window, month or quarter (needs --problems).", valueName: "period"))
+    @Option(help: ArgumentHelp("md and html: add Pass@1 per release window, month or quarter (needs --problems).", valueName: "period"))
     var window: ReleaseWindows.Period?
 
     func validate() throws {
@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         if (after != nil || before != nil || window != nil) && problems == nil {
             throw ValidationError("--after, --before and --window need --problems, which holds the release dates")
         }
-        if window != nil && format != "md" { throw ValidationError("--window adds a Markdown table: use it with --format md") }
+        if window != nil && !["md", "html"].contains(format) { throw ValidationError("--window adds a table to --format md or html") }
     }
 
     func run() throws {
@@ -74,6 +74,7 @@ struct ReportCommand: ParsableCommand {
             if records.isEmpty { throw CommandFailure("no results on problems released in that window") }
         }
         let report = CodeReport(records: records)
+        let windows = window.map { ReleaseWindows.Table(records: records, releaseDates: releaseDates, period: $0) }
         let text: String
         switch format {
         case "csv": text = report.csv()
@@ -81,10 +82,11 @@ struct ReportCommand: ParsableCommand {
         case "json": text = try report.json()
         case "html":
             let statements = Dictionary(problemList.map { ($0.id, $0.statement) }, uniquingKeysWith: { first, _ in first })
-            text = HTMLReport(report: report, statements: statements).render()
+            var page = HTMLReport(report: report, statements: statements)
+            page.releaseWindows = windows
+            text = page.render()
         default:
-            text = report.markdown()
-                + (window.map { "\n" + ReleaseWindows.markdown(records, releaseDates: releaseDates, period: $0) } ?? "")
+            text = report.markdown() + (windows.map { "\n" + $0.markdown() } ?? "")
         }
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
