@@ -7,9 +7,7 @@ import TestSupport
 @Suite("proctor eval's configuration and file hashes")
 struct EvalConfigTests {
     static func write(_ json: String) throws -> String {
-        let path = NSTemporaryDirectory() + "proctor-config-\(UUID().uuidString).json"
-        try json.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try TemporaryFiles.write(json, prefix: "proctor-config", suffix: ".json")
     }
 
     @Test("a configuration file: defaults, paths taken from its folder, the adapter field accepted as data")

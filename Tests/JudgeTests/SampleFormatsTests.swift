@@ -1,14 +1,13 @@
 import Foundation
 @testable import Judge
 import Testing
+import TestSupport
 
 /// Samples written by other harnesses, read as they are.
 @Suite("Other harnesses' samples files")
 struct SampleFormatsTests {
     static func file(_ text: String) throws -> String {
-        let path = NSTemporaryDirectory() + "proctor-formats-\(UUID().uuidString)"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try TemporaryFiles.write(text, prefix: "proctor-formats")
     }
 
     static let program = "def add(a, b):\n    return a + b\n"
