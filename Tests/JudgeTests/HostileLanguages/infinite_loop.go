@@ -1,0 +1,11 @@
+// expect: TLE
+// Spins forever on the CPU.
+package main
+
+var counter uint64
+
+func main() {
+	for {
+		counter++
+	}
+}
