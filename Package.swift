@@ -113,7 +113,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "CSandbox", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Reports", "Metrics", "Sandbox", "TestSupport"],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "HostileLanguages"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Samples", "Adapters", "Inference", "Judge", "Reports", "Metrics", "Sandbox", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),

@@ -15,6 +15,8 @@ public final class Sandbox: Sendable {
     private let filter: SyscallFilter?
     /// The filter for children of a fork server: the same, but without execve.
     private let inProcessFilter: SyscallFilter?
+    /// The filter for trusted programs that start processes of their own (compiler drivers).
+    private let childProcessesFilter: SyscallFilter?
     let baseDirectory: String
     private let state = Mutex(State())
     /// Numbers the cgroup slots of every sandbox in this process.
@@ -33,6 +35,8 @@ public final class Sandbox: Sendable {
         support = HostSupport.detect()
         filter = try? SyscallFilter.build(notifySupervisor: support.seccompNotify)
         inProcessFilter = try? SyscallFilter.build(notifySupervisor: support.seccompNotify, allowExec: false)
+        childProcessesFilter = try? SyscallFilter.build(notifySupervisor: support.seccompNotify,
+                                                        allowChildProcesses: true)
         var template = Array("\(temporaryRoot)/proctor-sandbox-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SandboxError("creating the sandbox's temporary directory", errno: errno, path: temporaryRoot)
@@ -143,7 +147,7 @@ public final class Sandbox: Sendable {
         let rlimits = resourceLimits(limits, memoryByCgroup: cgroup != nil)
         protections.rlimits = true
         var namespaceFlags = permittedNamespaceFlags(policy.namespaces)
-        var filter = policy.useSeccomp ? self.filter : nil
+        var filter = policy.useSeccomp ? (policy.allowsChildProcesses ? childProcessesFilter : self.filter) : nil
 
         let started = Syscalls.monotonicNanoseconds()
         var spawned: SpawnOutcome

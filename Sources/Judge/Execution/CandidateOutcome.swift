@@ -36,13 +36,16 @@ public struct CandidateOutcome: Sendable, Codable, Equatable {
         return outcome
     }()
 
-    /// Whether `code` holds nothing to run: empty, whitespace, or Python comments only (as when a
+    /// Whether `code` holds nothing to run: empty, whitespace, or comments only (as when a
     /// model echoes the prompt's "```python\n# YOUR CODE HERE\n```" placeholder). When every
-    /// line is blank or starts with `#`, no string literal can be open, so no line is a statement.
-    public static func isNoCode(_ code: String) -> Bool {
-        code.split(whereSeparator: \.isNewline).allSatisfy { line in
+    /// line is blank or starts with `#`, no Python string literal can be open, so no line is a
+    /// statement; the other languages' line comments start with `//` (and a C file of nothing but
+    /// `#include` lines has no `main` either).
+    public static func isNoCode(_ code: String, language: Language = .python) -> Bool {
+        let hashComments = language == .python || language.id == "c" || language.id.hasPrefix("cpp")
+        return code.split(whereSeparator: \.isNewline).allSatisfy { line in
             let text = line.drop { $0.isWhitespace }
-            return text.isEmpty || text.first == "#"
+            return text.isEmpty || (hashComments && text.first == "#") || (language != .python && text.hasPrefix("//"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import Synchronization
 
 /// Runs one candidate program against a problem's tests in the sandbox and gives verdicts.
 public final class CandidateRunner: Sendable {
@@ -12,6 +13,8 @@ public final class CandidateRunner: Sendable {
     /// Pre-started interpreters that fork a confined child per test (the fast path), or nil to
     /// start a fresh interpreter for every test.
     let forkServers: PythonForkServers?
+    /// The toolchains located so far; a language is located the first time it is judged.
+    let toolchains = Mutex<[Language: Toolchain]>([:])
 
     /// `useForkServer` selects the fast path; the result is the same either way, only faster.
     public init(sandbox: Sandbox, python: PythonInterpreter, timeLimitFactor: Double = 1,
@@ -27,9 +30,13 @@ public final class CandidateRunner: Sendable {
 
     /// Judges `code` on `problem`. Stops at the first failing test unless `allTests`. Code that
     /// is empty, whitespace or comments only is NC without running anything: for HumanEval, the prompt alone
-    /// would otherwise run as if it were the model's answer.
-    public func judge(code: String, problem: Problem, allTests: Bool = false) -> CandidateOutcome {
-        if CandidateOutcome.isNoCode(code) { return .noCode }
+    /// would otherwise run as if it were the model's answer. `language` applies to standard-I/O
+    /// problems; function problems are Python's.
+    public func judge(code: String, problem: Problem, language: Language = .python, allTests: Bool = false) -> CandidateOutcome {
+        if CandidateOutcome.isNoCode(code, language: language) { return .noCode }
+        if language.compiles, case .standardIO = problem.kind {
+            return judgeCompiled(code: code, problem: problem, language: language, allTests: allTests)
+        }
         var outcomes: [TestOutcome] = []
         for test in problem.tests {
             let outcome = runRetryingHarnessErrors(code: code, problem: problem, test: test)
@@ -67,12 +74,20 @@ public final class CandidateRunner: Sendable {
         let command = SandboxCommand(
             executable: python.executable, arguments: [python.executable, "-s", "main.py"],
             environment: environment, input: .bytes(test.input), files: ["main.py": Array(program.utf8)])
-        let limits = ResourceLimits(
-            cpuTimeSeconds: problem.timeLimitSeconds * timeLimitFactor, memoryBytes: problem.memoryLimitBytes,
-            outputBytes: max(1 << 20, test.expectedOutput.count * 8))
-        let policy = SandboxPolicy(limits: limits, readablePaths: readablePaths, executablePaths: executablePaths)
+        let policy = SandboxPolicy(limits: testLimits(problem: problem, test: test), readablePaths: readablePaths,
+                                   executablePaths: executablePaths)
         let result = runInSandbox(command, policy: policy)
+        return outcome(of: result, problem: problem, test: test, sentinel: sentinel, language: .python)
+    }
 
+    /// The limits one test runs under.
+    func testLimits(problem: Problem, test: TestCase) -> ResourceLimits {
+        ResourceLimits(cpuTimeSeconds: problem.timeLimitSeconds * timeLimitFactor, memoryBytes: problem.memoryLimitBytes,
+                       outputBytes: max(1 << 20, test.expectedOutput.count * 8))
+    }
+
+    /// The verdict of one test's run.
+    func outcome(of result: RunResult, problem: Problem, test: TestCase, sentinel: String, language: Language) -> TestOutcome {
         var outcome = TestOutcome(name: test.name, verdict: .internalError, cpuTimeSeconds: result.cpuTimeSeconds,
                                   wallTimeSeconds: result.wallTimeSeconds,
                                   peakResidentBytes: result.peakResidentBytes, detail: nil)
@@ -91,7 +106,7 @@ public final class CandidateRunner: Sendable {
             outcome.verdict = .outputLimit
         case .signal, .nonzeroExit:
             let stderr = String(decoding: result.stderr, as: UTF8.self)
-            outcome.verdict = Self.isCompileError(stderr) ? .compileError : .runtimeError
+            outcome.verdict = language == .python && Self.isCompileError(stderr) ? .compileError : .runtimeError
             outcome.detail = Self.lastLine(stderr) ?? result.signal.map { "signal \($0)" }
             if case .humanEval = problem.kind, result.signal == nil, outcome.detail?.hasPrefix("AssertionError") == true {
                 // An assert of the benchmark's check() failed: the answer was wrong, nothing crashed.
@@ -106,7 +121,7 @@ public final class CandidateRunner: Sendable {
     }
 
     /// Decides AC or WA (or IE when a checker program fails) for a run that exited 0.
-    private func check(problem: Problem, test: TestCase, stdout: [UInt8], sentinel: String) -> (Verdict, String?) {
+    func check(problem: Problem, test: TestCase, stdout: [UInt8], sentinel: String) -> (Verdict, String?) {
         switch problem.kind {
         case .humanEval:
             // Only trusted code after check() prints the sentinel: an early exit(0) is a wrong answer.

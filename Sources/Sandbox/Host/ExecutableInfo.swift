@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// Facts about an executable file the sandbox needs: its real path and its ELF interpreter.
-enum ExecutableInfo {
+public enum ExecutableInfo {
     /// The dynamic loader named in an ELF file's PT_INTERP header, or nil (static, script, unreadable).
-    static func elfInterpreter(of path: String) -> String? {
+    public static func elfInterpreter(of path: String) -> String? {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { return nil }
         defer { Glibc.close(fd) }
@@ -38,7 +38,7 @@ enum ExecutableInfo {
     }
 
     /// Finds `name` on PATH (or takes it as a path) and resolves links.
-    static func resolve(_ name: String, searchPath: String?) -> String? {
+    public static func resolve(_ name: String, searchPath: String?) -> String? {
         if name.contains("/") { return Syscalls.realPath(name) }
         for directory in (searchPath ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(directory)/\(name)"

@@ -18,11 +18,16 @@ public struct SandboxPolicy: Sendable {
     public var useCgroup: Bool
     /// Drop every capability before exec (matters when Proctor runs as root).
     public var dropCapabilities: Bool
+    /// Let the program start child processes (fork, vfork, clone without namespace flags). Only for
+    /// trusted programs such as a compiler driver given untrusted source; Landlock still decides what
+    /// they may execute, and the whole process group is killed when the run ends.
+    public var allowsChildProcesses: Bool
 
     public init(
         limits: ResourceLimits = ResourceLimits(), readablePaths: [String] = [], executablePaths: [String] = [],
         writablePaths: [String] = [], namespaces: Set<Namespace> = Namespace.defaults, useSeccomp: Bool = true,
-        useLandlock: Bool = true, useCgroup: Bool = true, dropCapabilities: Bool = true
+        useLandlock: Bool = true, useCgroup: Bool = true, dropCapabilities: Bool = true,
+        allowsChildProcesses: Bool = false
     ) {
         self.limits = limits
         self.readablePaths = readablePaths
@@ -33,6 +38,7 @@ public struct SandboxPolicy: Sendable {
         self.useLandlock = useLandlock
         self.useCgroup = useCgroup
         self.dropCapabilities = dropCapabilities
+        self.allowsChildProcesses = allowsChildProcesses
     }
 }
 

@@ -23,8 +23,11 @@ public struct SyscallFilter: Sendable {
     static let selfPidPlaceholder: UInt32 = 0x5EC0_0D1D
 
     /// Builds the filter for the native architecture. `allowExec: false` leaves execve out, for
-    /// children of a fork server, which run their program without exec.
-    public static func build(notifySupervisor: Bool, allowExec: Bool = true) throws -> SyscallFilter {
+    /// children of a fork server, which run their program without exec. `allowChildProcesses`
+    /// admits fork, vfork and clone without CLONE_THREAD (never with a namespace flag), for
+    /// trusted toolchains such as a compiler driver that starts its passes as processes.
+    public static func build(notifySupervisor: Bool, allowExec: Bool = true,
+                             allowChildProcesses: Bool = false) throws -> SyscallFilter {
         let defaultAction = notifySupervisor ? Action.notify : Action.killProcess
         guard let context = seccomp_init(defaultAction) else {
             throw SandboxError("initialising libseccomp")
@@ -45,10 +48,27 @@ public struct SyscallFilter: Sendable {
         // New threads only; libc falls back from clone3 to clone on ENOSYS.
         try add(context, Action.allow, "clone", [.maskedEqual(0, 0x0001_0000, 0x0001_0000)])  // CLONE_THREAD
         try add(context, Action.errno(ENOSYS), "clone3")
+        if allowChildProcesses {
+            try add(context, Action.allow, "fork")
+            try add(context, Action.allow, "vfork")
+            try add(context, Action.allow, "clone", [.maskedEqual(0, namespaceCloneFlags | 0x0001_0000, 0)])
+            // Its children have pids of their own: signals to them (a driver stopping its passes, Go's
+            // runtime preempting threads) go by number. Landlock's signal scope (ABI 6) still keeps
+            // them inside the run.
+            try add(context, Action.allow, "kill")
+            try add(context, Action.allow, "tgkill")
+        }
+        // io_uring (libuv in Node.js probes it) and memory protection keys (V8 asks for one) answer
+        // "not here", and the caller goes on without them.
+        for name in ["io_uring_setup", "io_uring_enter", "io_uring_register", "pkey_alloc"] {
+            try add(context, Action.errno(ENOSYS), name)
+        }
         // Signals only to itself or its own process group.
-        try add(context, Action.allow, "kill", [.equal(0, pidSelf)])
-        try add(context, Action.allow, "kill", [.equal(0, 0)])
-        try add(context, Action.allow, "tgkill", [.equal(0, pidSelf)])
+        if !allowChildProcesses {
+            try add(context, Action.allow, "kill", [.equal(0, pidSelf)])
+            try add(context, Action.allow, "kill", [.equal(0, 0)])
+            try add(context, Action.allow, "tgkill", [.equal(0, pidSelf)])
+        }
         // Resource limits: its own only.
         try add(context, Action.allow, "prlimit64", [.equal(0, 0)])
         try add(context, Action.allow, "prlimit64", [.equal(0, pidSelf)])
@@ -71,6 +91,10 @@ public struct SyscallFilter: Sendable {
         guard read == size else { throw SandboxError("reading the BPF program back", errno: errno) }
         return SyscallFilter(instructions: instructions, notifiesSupervisor: notifySupervisor)
     }
+
+    /// CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET: a child process never gets a namespace of its own.
+    static let namespaceCloneFlags: UInt64 = 0x0002_0000 | 0x0200_0000 | 0x0400_0000 | 0x0800_0000 | 0x1000_0000
+        | 0x2000_0000 | 0x4000_0000
 
     /// The name of a syscall number on this architecture, e.g. 41 → "socket".
     public static func name(ofSyscall number: Int32) -> String? {
@@ -110,7 +134,7 @@ public struct SyscallFilter: Sendable {
         "exit", "exit_group", "wait4", "waitid", "execve",
         // Facts about itself and the machine.
         "getpid", "getppid", "gettid", "getuid", "geteuid", "getgid", "getegid", "getgroups", "getresuid",
-        "getresgid", "getpgrp", "getpgid", "getsid", "getrlimit", "setrlimit", "getrusage", "times", "sysinfo",
+        "getresgid", "capget", "getpgrp", "getpgid", "getsid", "getrlimit", "setrlimit", "getrusage", "times", "sysinfo",
         "uname", "getcpu", "getrandom", "clock_gettime", "clock_getres", "gettimeofday", "time",
         "sched_getaffinity", "sched_getparam", "sched_getscheduler", "sched_get_priority_max",
         "sched_get_priority_min", "getpriority", "setpriority",

@@ -1,0 +1,70 @@
+/// A programming language the judge runs, with the names it goes by (sample fields, code-fence
+/// info strings, `--language`) and the Debian package that provides its toolchain.
+public struct Language: Sendable, Hashable, CustomStringConvertible {
+    /// The id results and options use: `python`, `c`, `cpp17`, `cpp20`, `java`, `go`, `rust`, `javascript`.
+    public let id: String
+    /// The name people read, with its compiler or runtime.
+    public let displayName: String
+    /// Other names it is given in fences and options (lowercase).
+    public let aliases: [String]
+    /// The file the candidate's source is written to.
+    public let sourceFile: String
+    /// The Debian package that installs the toolchain (what `proctor doctor` and errors name).
+    public let debianPackage: String
+    /// How its toolchain is driven.
+    let family: Family
+
+    enum Family: Sendable, Hashable {
+        case python
+        /// gcc or g++ with a `-std=` value.
+        case gcc(compiler: String, standard: String)
+        case java
+        case go
+        case rust
+        case javascript
+    }
+
+    public var description: String { id }
+
+    /// Whether a compile step (or, for JavaScript, a syntax check) runs before the tests.
+    public var compiles: Bool { family != .python }
+
+    public static let python = Language(
+        id: "python", displayName: "Python 3 (CPython)", aliases: ["py", "python3"], sourceFile: "main.py",
+        debianPackage: "python3", family: .python)
+    public static let c = Language(
+        id: "c", displayName: "C (gcc, gnu11)", aliases: ["gcc", "c11"], sourceFile: "main.c", debianPackage: "gcc",
+        family: .gcc(compiler: "gcc", standard: "gnu11"))
+    public static let cpp17 = Language(
+        id: "cpp17", displayName: "C++17 (g++)", aliases: ["cpp", "c++", "cxx", "cc", "c++17", "g++"],
+        sourceFile: "main.cpp", debianPackage: "g++", family: .gcc(compiler: "g++", standard: "gnu++17"))
+    public static let cpp20 = Language(
+        id: "cpp20", displayName: "C++20 (g++)", aliases: ["c++20"], sourceFile: "main.cpp", debianPackage: "g++",
+        family: .gcc(compiler: "g++", standard: "gnu++20"))
+    public static let java = Language(
+        id: "java", displayName: "Java (OpenJDK)", aliases: [], sourceFile: "Main.java",
+        debianPackage: "default-jdk-headless", family: .java)
+    public static let go = Language(
+        id: "go", displayName: "Go", aliases: ["golang"], sourceFile: "main.go", debianPackage: "golang-go",
+        family: .go)
+    public static let rust = Language(
+        id: "rust", displayName: "Rust (rustc, edition 2021)", aliases: ["rs"], sourceFile: "main.rs",
+        debianPackage: "rustc", family: .rust)
+    public static let javascript = Language(
+        id: "javascript", displayName: "JavaScript (Node.js)", aliases: ["js", "node", "nodejs"], sourceFile: "main.js",
+        debianPackage: "nodejs", family: .javascript)
+
+    /// Every language, Python first.
+    public static let all: [Language] = [.python, .c, .cpp17, .cpp20, .java, .go, .rust, .javascript]
+
+    /// The language called `name` (its id or an alias, any case), or nil.
+    public static func named(_ name: String) -> Language? {
+        let key = name.lowercased()
+        return all.first { $0.id == key || $0.aliases.contains(key) }
+    }
+
+    /// Whether a code fence's info string (```cpp) names this language.
+    public func isNamed(byFence info: String) -> Bool {
+        Language.named(info) == self
+    }
+}

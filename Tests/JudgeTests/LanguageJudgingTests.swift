@@ -1,0 +1,124 @@
+import Foundation
+@testable import Judge
+import Sandbox
+import Testing
+
+/// Sum programs in every compiled language, right and wrong in each of the ways the verdicts name.
+enum LanguagePrograms {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let language: Language
+        let label: String
+        let code: String
+        let expected: Verdict
+        var testDescription: String { "\(language.id) \(label) → \(expected.rawValue)" }
+    }
+
+    static let sums: [Language: String] = [
+        .c: "#include <stdio.h>\nint main(void){long long a,b;scanf(\"%lld %lld\",&a,&b);printf(\"%lld\\n\",a+b);return 0;}\n",
+        .cpp17: "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n",
+        .cpp20: "#include <iostream>\n#include <numbers>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n",
+        .rust: """
+            use std::io::Read;
+            fn main() {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s).unwrap();
+                let v: Vec<i64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect();
+                println!("{}", v[0] + v[1]);
+            }
+            """,
+        .go: """
+            package main
+
+            import "fmt"
+
+            func main() {
+            \tvar a, b int64
+            \tfmt.Scan(&a, &b)
+            \tfmt.Println(a + b)
+            }
+            """,
+        .java: """
+            import java.util.*;
+            public class Main {
+                public static void main(String[] args) {
+                    Scanner in = new Scanner(System.in);
+                    long a = in.nextLong(), b = in.nextLong();
+                    System.out.println(a + b);
+                }
+            }
+            """,
+        .javascript: """
+            const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\\s+/).map(Number);
+            console.log(a + b);
+            """,
+    ]
+
+    /// Wrong ways to answer, per language: the verdict each must get.
+    static let failures: [Language: [(String, String, Verdict)]] = [
+        .c: [("difference", "#include <stdio.h>\nint main(void){long long a,b;scanf(\"%lld %lld\",&a,&b);printf(\"%lld\\n\",a-b);}\n", .wrongAnswer),
+             ("syntax", "int main(void) { return 0 }\n", .compileError),
+             ("loop", "int main(void){volatile long x=0;for(;;)x++;}\n", .timeLimit),
+             ("null", "#include <stdio.h>\nint main(void){int *p=0;*p=1;printf(\"%d\",*p);}\n", .runtimeError),
+             ("memory", "#include <stdlib.h>\nint main(void){volatile char*p=malloc(1<<30);for(long i=0;i<(1L<<30);i+=4096)p[i]=1;return 0;}\n", .memoryLimit),
+             ("fork", "#include <unistd.h>\nint main(void){fork();return 0;}\n", .sandboxViolation)],
+        .cpp17: [("no main", "#include <cstdio>\nint solve(){return 0;}\n", .compileError),
+                 ("exception", "#include <vector>\nint main(){std::vector<int> v; return v.at(3);}\n", .runtimeError)],
+        .rust: [("type error", "fn main() { let x: i32 = \"a\"; }\n", .compileError),
+                ("panic", "fn main() { let v: Vec<i32> = vec![]; println!(\"{}\", v[1]); }\n", .runtimeError)],
+        .go: [("unused import", "package main\nimport \"os\"\nfunc main() {}\n", .compileError)],
+        .java: [("syntax", "public class Main { public static void main(String[] a) { int x = } }\n", .compileError),
+                ("exception", "public class Main { public static void main(String[] a) { throw new RuntimeException(\"x\"); } }\n", .runtimeError),
+                ("other class name", "public class Solution { public static void main(String[] a) { java.util.Scanner s = new java.util.Scanner(System.in); System.out.println(s.nextLong() + s.nextLong()); } }\n", .accepted)],
+        .javascript: [("syntax", "const x = ;\n", .compileError),
+                      ("throw", "throw new Error('no');\n", .runtimeError)],
+    ]
+
+    static var cases: [Case] {
+        var all: [Case] = []
+        for language in Language.all where language != .python {
+            if let code = sums[language] { all.append(Case(language: language, label: "sum", code: code, expected: .accepted)) }
+            for (label, code, verdict) in failures[language] ?? [] {
+                all.append(Case(language: language, label: label, code: code, expected: verdict))
+            }
+        }
+        return all
+    }
+}
+
+@Suite("Judging compiled languages")
+struct LanguageJudgingTests {
+    @Test("each language's candidates get their verdicts", arguments: LanguagePrograms.cases)
+    func verdicts(_ program: LanguagePrograms.Case) throws {
+        _ = try JudgeFixtures.runner.toolchain(for: program.language)
+        let outcome = JudgeFixtures.runner.judge(code: program.code, problem: JudgeFixtures.sumProblem,
+                                                 language: program.language)
+        #expect(outcome.verdict == program.expected, "tests: \(outcome.tests)")
+        if program.expected == .compileError {
+            #expect(outcome.tests.map(\.name) == ["compile"])
+            #expect(outcome.tests.first?.detail?.isEmpty == false, "a compile error names the compiler's first error")
+        }
+    }
+
+    @Test("a missing toolchain is an error naming its Debian package")
+    func missingToolchain() {
+        #expect {
+            try Toolchain.locate(.go, searchPath: "/nonexistent")
+        } throws: { error in
+            "\(error)".contains("apt-get install golang-go")
+        }
+    }
+
+    @Test("names and fences resolve to languages", arguments: [
+        ("c++", "cpp17"), ("CPP", "cpp17"), ("c++20", "cpp20"), ("js", "javascript"), ("rs", "rust"),
+        ("golang", "go"), ("py", "python"), ("java", "java"), ("c", "c"),
+    ])
+    func names(name: String, id: String) {
+        #expect(Language.named(name)?.id == id)
+    }
+
+    @Test("Java's file is named after its public class")
+    func javaClassName() {
+        #expect(Toolchain.publicClassName(in: "import x;\npublic final class Solver {\n}") == "Solver")
+        #expect(Toolchain.publicClassName(in: "class Main {}") == nil)
+    }
+}
