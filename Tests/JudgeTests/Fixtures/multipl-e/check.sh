@@ -54,15 +54,24 @@ for line in open(problems_path):
     p = json.loads(line)
     problems[p["name"]] = p
 os.makedirs(out, exist_ok=True)
+verdicts = {name: set() for name in problems}
 for i, line in enumerate(open(completions_path)):
     c = json.loads(line)
     p = problems[c["name"]]
+    assert c["language"] == lang == p["language"], f"line {i + 1}: language"
+    assert c["expected"] in ("AC", "WA", "CE", "RE", "TLE"), f"line {i + 1}: expected"
+    # A completion is what is left of a model's output once cut at the first stop token.
+    for stop in p["stop_tokens"]:
+        assert stop not in c["completion"], f"line {i + 1}: completion holds a stop token"
+    verdicts[c["name"]].add(c["expected"])
     program = p["prompt"] + c["completion"] + "\n" + p["tests"]
     d = os.path.join(out, str(i))
     os.makedirs(d)
     with open(os.path.join(d, "Problem.java" if lang == "java" else "program.cpp"), "w") as f:
         f.write(program)
     print(f"{i}\t{c['name']}\t{c['expected']}")
+for name, seen in verdicts.items():
+    assert "AC" in seen and len(seen) > 1, f"{name}: needs a correct and a wrong completion"
 PY
     cp=""
     [ "$lang" = java ] && cp="$(javatuples_cp)"

@@ -12,8 +12,8 @@ signature here is given by hand.  The hidden tests are recorded by running
 HumanEval's own check() against a recording stand-in for the candidate, so
 arithmetic in arguments (3 * 19) and loops are expanded into plain literals.
 
-It also writes completions-cpp.jsonl and completions-java.jsonl from
-completions_src.py.
+The completions files (completions-cpp.jsonl, completions-java.jsonl) are
+written by hand and are not generated.
 """
 import ast
 import gzip
@@ -247,44 +247,31 @@ def record_cases(test_src):
 
 
 def main():
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else None
-    if source is not None:
-        problems = [json.loads(l) for l in gzip.open(source, "rt")]
-        chosen = [p for p in problems if p["entry_point"] in SIGNATURES]
-        for tr in (Cpp(), Java()):
-            with open(HERE / f"humaneval-{tr.lang}.jsonl", "w") as out:
-                for p in chosen:
-                    name = p["entry_point"]
-                    number = p["task_id"].split("/")[1]
-                    params, ret = SIGNATURES[name]
-                    doc = docstring(p["prompt"], name)
-                    cases = record_cases(p["test"])
-                    full = f"HumanEval_{number}_{name}"
-                    row = {
-                        "name": full,
-                        "language": tr.lang,
-                        "prompt": tr.prompt(name, params, ret, comment(tr.lang, tr, name, params, ret, doc)),
-                        "doctests": "transform",
-                        "original": f"datasets/originals-with-cleaned-doctests/{full}.py",
-                        "prompt_terminology": "reworded",
-                        "tests": tr.tests(name, params, ret, cases),
-                        "stop_tokens": tr.stop,
-                    }
-                    out.write(json.dumps(row) + "\n")
-    sys.path.insert(0, str(HERE))
-    import completions_src
-    for lang, table in (("cpp", completions_src.CPP), ("java", completions_src.JAVA)):
-        names = {json.loads(l)["name"]: json.loads(l) for l in open(HERE / f"humaneval-{lang}.jsonl")}
-        stops = next(iter(names.values()))["stop_tokens"]
-        with open(HERE / f"completions-{lang}.jsonl", "w") as out:
-            for number, entries in table.items():
-                full = next(n for n in names if n.split("_")[1] == str(number))
-                for expected, text in entries:
-                    text = text.strip("\n")
-                    for stop in stops:
-                        assert stop not in text, (lang, number, expected, "stop token in completion")
-                    out.write(json.dumps({"name": full, "language": lang,
-                                          "completion": text, "expected": expected}) + "\n")
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: make_fixtures.py HumanEval.jsonl.gz")
+    source = Path(sys.argv[1])
+    problems = [json.loads(l) for l in gzip.open(source, "rt")]
+    chosen = [p for p in problems if p["entry_point"] in SIGNATURES]
+    for tr in (Cpp(), Java()):
+        with open(HERE / f"humaneval-{tr.lang}.jsonl", "w") as out:
+            for p in chosen:
+                name = p["entry_point"]
+                number = p["task_id"].split("/")[1]
+                params, ret = SIGNATURES[name]
+                doc = docstring(p["prompt"], name)
+                cases = record_cases(p["test"])
+                full = f"HumanEval_{number}_{name}"
+                row = {
+                    "name": full,
+                    "language": tr.lang,
+                    "prompt": tr.prompt(name, params, ret, comment(tr.lang, tr, name, params, ret, doc)),
+                    "doctests": "transform",
+                    "original": f"datasets/originals-with-cleaned-doctests/{full}.py",
+                    "prompt_terminology": "reworded",
+                    "tests": tr.tests(name, params, ret, cases),
+                    "stop_tokens": tr.stop,
+                }
+                out.write(json.dumps(row) + "\n")
 
 
 if __name__ == "__main__":
