@@ -2,6 +2,7 @@ import Foundation
 @testable import Judge
 import Sandbox
 import Testing
+import TestSupport
 
 /// Sum programs in every compiled language, right and wrong in each of the ways the verdicts name.
 enum LanguagePrograms {
@@ -120,5 +121,65 @@ struct LanguageJudgingTests {
     func javaClassName() {
         #expect(Toolchain.publicClassName(in: "import x;\npublic final class Solver {\n}") == "Solver")
         #expect(Toolchain.publicClassName(in: "class Main {}") == nil)
+    }
+}
+
+@Suite("Samples in other languages, end to end")
+struct LanguageSamplesTests {
+    static let problem = RepositoryPaths.path("problems/e001-theater-ticket")
+
+    @Test("a sample's language comes from its field, else --language, else its code fence")
+    func languageSources() throws {
+        let cpp = try String(contentsOfFile: Self.problem + "/solution.cpp", encoding: .utf8)
+        let python = try String(contentsOfFile: Self.problem + "/solution.py", encoding: .utf8)
+        func line(_ index: Int, _ fields: [String: Any]) throws -> String {
+            let base: [String: Any] = ["problem_id": "e001-theater-ticket", "checkpoint": "m", "sample_index": index]
+            let data = try JSONSerialization.data(withJSONObject: base.merging(fields) { $1 }, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+        let samples = try TemporaryFiles.write([
+            try line(0, ["code": cpp, "language": "c++"]),  // its field
+            try line(1, ["output": "Here it is:\n```cpp\n" + cpp + "```\n"]),  // its fence
+            try line(2, ["output": "```\n" + python + "```\n"]),  // a bare fence: Python
+            try line(3, ["code": python, "language": "python"]),
+        ].joined(separator: "\n") + "\n", prefix: "proctor-language-samples", suffix: ".jsonl")
+        let out = samples + ".results.jsonl"
+        let run = try ProctorBinary.run(["judge", "--problems", Self.problem, "--samples", samples, "--out", out,
+                                         "--workers", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try ResultFile.read(out).sorted { $0.sampleIndex < $1.sampleIndex }
+        #expect(records.map(\.language) == ["cpp17", "cpp17", nil, nil])
+        #expect(records.map(\.verdict) == [.accepted, .accepted, .accepted, .accepted])
+
+        // --language applies to samples without a field: the Python answer compiled as C++ is a CE.
+        let forced = try ProctorBinary.run(["judge", "--problems", Self.problem, "--samples", samples, "--out",
+                                            out + ".forced", "--language", "cpp17", "--workers", "1"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let forcedRecords = try ResultFile.read(out + ".forced").sorted { $0.sampleIndex < $1.sampleIndex }
+        #expect(forcedRecords.map(\.verdict) == [.accepted, .accepted, .compileError, .accepted])
+    }
+
+    @Test("an unknown language is refused, naming the file, line and field; an unknown --language before anything runs")
+    func unknownLanguage() throws {
+        let samples = try TemporaryFiles.write(
+            #"{"problem_id": "e001-theater-ticket", "sample_index": 0, "code": "print(1)", "language": "cobol"}"# + "\n",
+            prefix: "proctor-language-bad", suffix: ".jsonl")
+        let run = try ProctorBinary.run(["judge", "--problems", Self.problem, "--samples", samples, "--out", samples + ".out"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\(samples):1: field 'language'"), "\(run.stderr)")
+        let option = try ProctorBinary.run(["judge", "--problems", Self.problem, "--samples", samples, "--out",
+                                            samples + ".out", "--language", "cobol"])
+        #expect(option.status != 0)
+        #expect(option.stderr.contains("--language: 'cobol'"), "\(option.stderr)")
+    }
+
+    @Test("problems validate judges every reference solution in its language and counts per language")
+    func validatePerLanguage() throws {
+        let run = try ProctorBinary.run(["problems", "validate", Self.problem, "--workers", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("e001-theater-ticket\tcpp17\tAC"), "\(run.stdout)")
+        #expect(run.stdout.contains("e001-theater-ticket\tpython\tAC"), "\(run.stdout)")
+        #expect(run.stdout.contains("cpp17: 1 of 1 reference solutions accepted"))
+        #expect(run.stdout.contains("python: 1 of 1 reference solutions accepted"))
     }
 }

@@ -63,7 +63,8 @@ public final class JudgeSession: Sendable {
             while let position = state.claim(below: work.count) {
                 let sample = work[position]
                 let problem = problems[sample.problemID]!
-                let outcome = runner.judge(code: sample.code, problem: problem, allTests: settings.allTests)
+                let outcome = runner.judge(code: sample.code, problem: problem, language: sample.language,
+                                           allTests: settings.allTests)
                 let record = ResultRecord(sample: sample, outcome: outcome)
                 do {
                     try results.append(record)
@@ -98,6 +99,10 @@ public final class JudgeSession: Sendable {
     /// `OutputFile`) and `manifest` is written beside it before the first result.
     public func judge(_ samples: [Sample], into out: String, manifest: ResultManifest, resume: Bool,
                       progress: (@Sendable (JudgeProgress) -> Void)? = nil) throws -> ResumedRun {
+        // A language whose toolchain is missing stops the run before anything is judged, naming its package.
+        for language in Set(samples.map(\.language)).sorted(by: { $0.id < $1.id }) where language.compiles {
+            _ = try runner.toolchain(for: language)
+        }
         if resume, let existing = ResultFile.readManifest(for: out), !existing.isCompatible(with: manifest) {
             throw JudgeError("was judged with other problems or settings (\(ResultFile.manifestPath(for: out))); "
                              + "judge into a new file", file: out)

@@ -9,6 +9,11 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     public let aliases: [String]
     /// The file the candidate's source is written to.
     public let sourceFile: String
+    /// The extension of its source files (a problem's `solution.EXT`; C++17 and C++20 share `cpp`,
+    /// and a problem's solution.cpp is validated as C++17).
+    public var fileExtension: String {
+        String(sourceFile.split(separator: ".").last ?? "")
+    }
     /// The Debian package that installs the toolchain (what `proctor doctor` and errors name).
     public let debianPackage: String
     /// How its toolchain is driven.

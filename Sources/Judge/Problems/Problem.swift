@@ -55,6 +55,14 @@ public struct Problem: Sendable, Identifiable {
     public var directory: String?
     /// The reference solution's source, when there is one.
     public var referenceSolution: String?
+    /// Reference solutions in other languages (`solution.cpp`, `solution.rs`, …), validated like the Python one.
+    public var otherSolutions: [Language: String] = [:]
+
+    /// Every reference solution with its language, Python first.
+    public var referenceSolutions: [(language: Language, code: String)] {
+        let python = referenceSolution.map { [(language: Language.python, code: $0)] } ?? []
+        return python + Language.all.compactMap { language in otherSolutions[language].map { (language, $0) } }
+    }
     /// When the problem was published, `YYYY-MM-DD` (problem.json's `release_date`, a
     /// LiveCodeBench problem's contest date), for comparing a model on problems released after
     /// its training data ends; nil when unknown.

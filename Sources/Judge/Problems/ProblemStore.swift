@@ -96,13 +96,21 @@ public enum ProblemStore {
             throw JudgeError("must be \"stdin\" or {\"type\": \"functional\", \"function_name\": …}",
                              file: metadataPath, field: "kind")
         }
-        return Problem(
+        var problem = Problem(
             id: id, title: try field("title", as: String.self)!,
             difficulty: try field("difficulty", as: String.self)!, timeLimitSeconds: timeLimit,
             memoryLimitBytes: memoryMB << 20, checker: checker,
             tags: try field("tags", as: [String].self, required: false) ?? [], statement: statement,
             kind: kind, starterCode: (object["starter_code"] as? String) ?? "", tests: tests, directory: folder,
             referenceSolution: try? String(contentsOfFile: folder + "/solution.py", encoding: .utf8), releaseDate: releaseDate)
+        for language in Language.all where language != .python {
+            let file = folder + "/solution." + language.fileExtension
+            guard !problem.otherSolutions.keys.contains(where: { $0.fileExtension == language.fileExtension }),
+                let code = try? String(contentsOfFile: file, encoding: .utf8)
+            else { continue }
+            problem.otherSolutions[language] = code
+        }
+        return problem
     }
 
     private static func parseChecker(_ object: [String: Any], folder: String, metadataPath: String) throws -> CheckerSpec {

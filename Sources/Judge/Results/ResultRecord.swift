@@ -8,6 +8,8 @@ public struct ResultRecord: Sendable, Codable, Equatable {
     public var tests: [TestOutcome]
     /// The code that was judged, so reports can show it.
     public var code: String
+    /// The language it was judged as, when not Python (older files have none).
+    public var language: String?
 
     public init(sample: Sample, outcome: CandidateOutcome) {
         problemID = sample.problemID
@@ -17,12 +19,13 @@ public struct ResultRecord: Sendable, Codable, Equatable {
         passed = outcome.passed
         tests = outcome.tests
         code = sample.code
+        language = sample.language == .python ? nil : sample.language.id
     }
 
     public var key: SampleKey { SampleKey(problemID: problemID, checkpoint: checkpoint, index: sampleIndex) }
 
     enum CodingKeys: String, CodingKey {
-        case problemID = "problem_id", checkpoint, sampleIndex = "sample_index", verdict, passed, tests, code
+        case problemID = "problem_id", checkpoint, sampleIndex = "sample_index", verdict, passed, tests, code, language
     }
 }
 

@@ -20,7 +20,9 @@ public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
     /// The code in `output`. `entryPoint` names the function a function problem calls (nil for
     /// whole programs); `startsInCode` says the output begins inside a ```python block, because
     /// the prompt opened one (a prefilled reply) or the output continues the prompt's code.
-    public func extract(_ output: String, entryPoint: String? = nil, startsInCode: Bool = false) -> String {
+    /// `preferring` is the language whose fences `auto` prefers (Python unless asked for another).
+    public func extract(_ output: String, entryPoint: String? = nil, startsInCode: Bool = false,
+                        preferring language: Language = .python) -> String {
         switch self {
         case .none:
             return output
@@ -32,7 +34,7 @@ public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
             if startsInCode, let opening = blocks.first { return opening.code }
             guard !blocks.isEmpty else { return output }
             let filled = blocks.filter { !$0.isBlank }
-            return (filled.last(where: \.isPython) ?? filled.last)?.code ?? ""
+            return (filled.last(where: { language.isNamed(byFence: $0.language) }) ?? filled.last)?.code ?? ""
         case .lastFence:
             let lines = Self.withOpeningFence(output, startsInCode).split(separator: "\n", omittingEmptySubsequences: false)
             let fences = lines.indices.filter { lines[$0].contains("```") }
@@ -78,6 +80,12 @@ public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The language named by the fence of the block in `output` that `code` was taken from, nil
+    /// when no such block names a language Proctor knows (a bare fence, or no fence).
+    public static func fenceLanguage(of code: String, in output: String) -> Language? {
+        fencedBlocks(output, startsInCode: false).last { $0.code == code }.flatMap { Language.named($0.language) }
+    }
+
     /// A fenced block of an output: its language (the first word after the opening ```, "" for
     /// a bare fence) and its lines.
     struct FencedBlock: Equatable {
@@ -85,7 +93,6 @@ public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
         var lines: [Substring] = []
 
         var code: String { lines.joined(separator: "\n") }
-        var isPython: Bool { ["python", "py", "python3"].contains(language) }
         var isBlank: Bool { lines.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
     }
 

@@ -7,12 +7,15 @@ public struct Sample: Sendable, Equatable {
     public var index: Int
     /// The code to run, extracted from the model's output when needed.
     public var code: String
+    /// The language it is in (standard-I/O problems; function problems are Python's).
+    public var language: Language
 
-    public init(problemID: String, checkpoint: String, index: Int, code: String) {
+    public init(problemID: String, checkpoint: String, index: Int, code: String, language: Language = .python) {
         self.problemID = problemID
         self.checkpoint = checkpoint
         self.index = index
         self.code = code
+        self.language = language
     }
 
     /// The identity a results file is keyed by.

@@ -20,11 +20,15 @@ public enum SampleReader {
         /// The tag of a reasoning block (`<think>…</think>`) whose contents `output` and
         /// `completion` fields lose before extraction (`ReasoningSplit`); nil keeps them whole.
         public var reasoningTag: String? = ReasoningSplit.defaultTag
+        /// The language of samples that name none (no `language` field); nil takes it from the
+        /// fence the code was extracted from, Python when that names no known language.
+        public var language: Language?
 
         public init(extractor: CodeExtractor = .auto, checkpoint: String = "default", skipInvalid: Bool = false,
                     entryPoints: [String: String] = [:], problemOrder: [String] = [],
-                    reasoningTag: String? = ReasoningSplit.defaultTag) {
+                    reasoningTag: String? = ReasoningSplit.defaultTag, language: Language? = nil) {
             self.extractor = extractor
+            self.language = language
             self.problemOrder = problemOrder
             self.checkpoint = checkpoint
             self.skipInvalid = skipInvalid
@@ -45,7 +49,8 @@ public enum SampleReader {
     }
 
     /// The fields a samples line may hold that the judge reads.
-    static let fields = ["task_id", "completion", "solution", "problem_id", "checkpoint", "sample_index", "code", "output", "starts_in_code"]
+    static let fields = ["task_id", "completion", "solution", "problem_id", "checkpoint", "sample_index", "code", "output",
+                         "starts_in_code", "language"]
 
     /// The samples of `path`, its format, and the lines skipped as invalid. JSON Lines are
     /// streamed through json-c (`JSONLinesReader`): on a 100,000-line samples file it reads in
@@ -141,6 +146,14 @@ public enum SampleReader {
         guard case .number(let text)? = record.fields["sample_index"], let index = Int(text) else {
             throw JudgeError("missing or not an integer", file: path, line: line, field: "sample_index")
         }
+        var language = options.language
+        if let field = record.fields["language"], field != .missing {
+            guard case .string(let name) = field, let named = Language.named(name) else {
+                throw JudgeError("not a language Proctor judges (\(Language.all.map(\.id).joined(separator: ", ")))",
+                                 file: path, line: line, field: "language")
+            }
+            language = named
+        }
         let code: String
         if case .string(let given)? = record.fields["code"] {
             code = given
@@ -148,12 +161,14 @@ public enum SampleReader {
             // `starts_in_code`: the prompt opened the block the output begins in (see `proctor generate`).
             var startsInCode = false
             if case .bool(let flag)? = record.fields["starts_in_code"] { startsInCode = flag }
-            code = options.extractor.extractAnswer(output, reasoningTag: options.reasoningTag, entryPoint: options.entryPoints[problemID],
-                                                   startsInCode: startsInCode)
+            let answer = options.answer(output)
+            code = options.extractor.extract(answer, entryPoint: options.entryPoints[problemID], startsInCode: startsInCode,
+                                             preferring: language ?? .python)
+            if language == nil { language = CodeExtractor.fenceLanguage(of: code, in: answer) }
         } else {
             throw JudgeError("needs a string 'code' or 'output'", file: path, line: line, field: "code")
         }
-        return Sample(problemID: problemID, checkpoint: checkpoint, index: index, code: code)
+        return Sample(problemID: problemID, checkpoint: checkpoint, index: index, code: code, language: language ?? .python)
     }
 
     /// A samples file that is one JSON list: bigcode-evaluation-harness's generations (a list of

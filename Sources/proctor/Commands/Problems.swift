@@ -54,16 +54,32 @@ struct ProblemsValidate: ParsableCommand {
         commandName: "validate",
         abstract: "Run every reference solution on every test in the sandbox; all must be accepted.",
         discussion: """
-            For the corpus format the reference solution is solution.py; for HumanEval it is the \
-            canonical solution. Exit status 1 when any problem fails to load or any reference \
-            solution is not accepted on every test.
+            For the corpus format the reference solutions are solution.py and, in other languages, \
+            solution.c, solution.cpp (C++17), solution.java, solution.go, solution.rs and solution.js; \
+            for HumanEval it is the canonical solution. Each is judged in its language and the \
+            summary counts per language. Exit status 1 when any problem fails to load or any \
+            reference solution is not accepted on every test.
 
-            Example:
+            Examples:
               proctor problems validate problems/
+              proctor problems validate problems/ --language cpp17
             """)
 
     @Argument(help: "The problem set (default: problems).")
     var problems: String = "problems"
+
+    @Option(help: ArgumentHelp("Validate only the solutions in these languages (comma-separated ids, e.g. python,cpp17).", valueName: "ids"))
+    var language: String?
+
+    func validate() throws {
+        for name in selectedLanguageNames where Language.named(name) == nil {
+            throw ValidationError("--language: '\(name)' is not one of \(Language.all.map(\.id).joined(separator: ", "))")
+        }
+    }
+
+    private var selectedLanguageNames: [String] {
+        language.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
+    }
 
     @OptionGroup var judging: JudgeOptions
 
@@ -71,11 +87,19 @@ struct ProblemsValidate: ParsableCommand {
         let (loaded, loadErrors) = try ProblemStore.load(problems)
         for error in loadErrors { warn("cannot load: \(error)") }
         let runner = try judging.makeRunner()
-        let withSolutions = loaded.filter { $0.referenceSolution != nil }
-        for problem in loaded where problem.referenceSolution == nil {
+        let selected = Set(selectedLanguageNames.compactMap(Language.named))
+        func chosen(_ problem: Problem) -> [(language: Language, code: String)] {
+            problem.referenceSolutions.filter { selected.isEmpty || selected.contains($0.language) }
+        }
+        let withSolutions = loaded.filter { !chosen($0).isEmpty }
+        for problem in loaded where chosen(problem).isEmpty {
             warn("\(problem.id): no reference solution to validate")
         }
-        let samples = withSolutions.map { Sample(problemID: $0.id, checkpoint: "reference", index: 0, code: $0.referenceSolution!) }
+        // One sample per problem and language; the checkpoint label is the language.
+        let samples = withSolutions.flatMap { problem in
+            chosen(problem).map { Sample(problemID: problem.id, checkpoint: $0.language.id, index: 0, code: $0.code,
+                                         language: $0.language) }
+        }
         let session = JudgeSession(problems: withSolutions, runner: runner,
                                    settings: JudgeSettings(workers: judging.workers, allTests: true))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-validate-\(getpid())")
@@ -87,21 +111,30 @@ struct ProblemsValidate: ParsableCommand {
         try session.run(samples, results: file) { step in
             progress.update(done: step.done, total: step.total, elapsed: step.elapsedSeconds)
         }
-        var failures = loadErrors.count
-        for record in try ResultFile.read(resultsPath).sorted(by: { $0.problemID < $1.problemID }) {
+        var failedProblems = Set<String>()
+        var perLanguage: [String: (accepted: Int, total: Int)] = [:]
+        let records = try ResultFile.read(resultsPath).sorted { ($0.problemID, $0.checkpoint) < ($1.problemID, $1.checkpoint) }
+        for record in records {
             let problem = withSolutions.first { $0.id == record.problemID }!
             let slowest = record.tests.max { $0.cpuTimeSeconds < $1.cpuTimeSeconds }
             let slowestText = slowest.map { String(format: "slowest %@ %.2f s of %.1f s", $0.name, $0.cpuTimeSeconds, problem.timeLimitSeconds) } ?? ""
+            perLanguage[record.checkpoint, default: (0, 0)].total += 1
             if record.passed {
-                print("\(record.problemID)\tAC\t\(record.tests.count) tests\t\(slowestText)")
+                perLanguage[record.checkpoint]!.accepted += 1
+                print("\(record.problemID)\t\(record.checkpoint)\tAC\t\(record.tests.count) tests\t\(slowestText)")
             } else {
-                failures += 1
+                failedProblems.insert(record.problemID)
                 let failing = record.tests.filter { $0.verdict != .accepted }
                     .map { "\($0.name) \($0.verdict.rawValue)\($0.detail.map { " (\($0))" } ?? "")" }
-                print("\(record.problemID)\tFAIL\t" + failing.joined(separator: "; "))
+                print("\(record.problemID)\t\(record.checkpoint)\tFAIL\t" + failing.joined(separator: "; "))
             }
         }
-        print("\(withSolutions.count - failures + loadErrors.count) of \(loaded.count + loadErrors.count) problems validated")
+        for id in Language.all.map(\.id) {
+            guard let count = perLanguage[id] else { continue }
+            print("\(id): \(count.accepted) of \(count.total) reference solutions accepted")
+        }
+        let failures = failedProblems.count + loadErrors.count
+        print("\(withSolutions.count - failedProblems.count) of \(loaded.count + loadErrors.count) problems validated")
         if failures > 0 { throw ExitCode(1) }
     }
 }
