@@ -16,7 +16,8 @@ extension CandidateRunner {
         return located
     }
 
-    func judgeCompiled(code: String, problem: Problem, language: Language, allTests: Bool) -> CandidateOutcome {
+    func judgeCompiled(code: String, problem: Problem, language: Language, allTests: Bool,
+                       dialect: Toolchain.Dialect = .judge) -> CandidateOutcome {
         let toolchain: Toolchain
         let build: BuildDirectory
         do {
@@ -26,16 +27,18 @@ extension CandidateRunner {
             return CandidateOutcome(tests: [.compileStep(.internalError, detail: "\(error)")])
         }
         defer { build.remove() }
-        if let failure = compile(code: code, toolchain: toolchain, into: build.path) {
+        if let failure = compile(code: code, toolchain: toolchain, into: build.path, dialect: dialect) {
             return CandidateOutcome(tests: [failure])
         }
         var outcomes: [TestOutcome] = []
         for test in problem.tests {
-            var outcome = runCompiled(code: code, toolchain: toolchain, build: build.path, problem: problem, test: test)
+            var outcome = runCompiled(code: code, toolchain: toolchain, build: build.path, problem: problem, test: test,
+                                      dialect: dialect)
             var attempt = 0
             while outcome.verdict == .internalError && attempt < Self.harnessErrorRetries {
                 attempt += 1
-                outcome = runCompiled(code: code, toolchain: toolchain, build: build.path, problem: problem, test: test)
+                outcome = runCompiled(code: code, toolchain: toolchain, build: build.path, problem: problem, test: test,
+                                      dialect: dialect)
             }
             outcomes.append(outcome)
             if outcome.verdict != .accepted && !allTests { break }
@@ -45,8 +48,10 @@ extension CandidateRunner {
 
     /// Runs the compile step; nil when it built the program, else the step's outcome (CE, or IE
     /// when the sandbox itself failed).
-    func compile(code: String, toolchain: Toolchain, into buildDirectory: String) -> TestOutcome? {
-        guard let (command, policy) = toolchain.compileStep(code: code, buildDirectory: buildDirectory) else { return nil }
+    func compile(code: String, toolchain: Toolchain, into buildDirectory: String,
+                 dialect: Toolchain.Dialect = .judge) -> TestOutcome? {
+        guard let (command, policy) = toolchain.compileStep(code: code, buildDirectory: buildDirectory, dialect: dialect)
+        else { return nil }
         var result = sandbox.run(command, policy: policy)
         if result.status == .harnessError { result = sandbox.run(command, policy: policy) }
         let limits = policy.limits
@@ -78,9 +83,10 @@ extension CandidateRunner {
         return outcome
     }
 
-    private func runCompiled(code: String, toolchain: Toolchain, build: String, problem: Problem, test: TestCase) -> TestOutcome {
+    private func runCompiled(code: String, toolchain: Toolchain, build: String, problem: Problem, test: TestCase,
+                             dialect: Toolchain.Dialect) -> TestOutcome {
         let (command, policy) = toolchain.runStep(code: code, buildDirectory: build, input: test.input,
-                                                  limits: testLimits(problem: problem, test: test))
+                                                  limits: testLimits(problem: problem, test: test), dialect: dialect)
         let result = sandbox.run(command, policy: policy)
         return outcome(of: result, problem: problem, test: test, sentinel: "", language: toolchain.language)
     }

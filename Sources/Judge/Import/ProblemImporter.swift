@@ -54,18 +54,42 @@ public enum ProblemImporter {
             guard let record = try? JSONSerialization.jsonObject(with: Data(trimmed)) as? [String: Any] else {
                 throw JudgeError("not a JSON object", file: path, line: lineNumber)
             }
-            if record["task_id"] != nil && record["prompt"] != nil {
+            if record["name"] != nil && record["tests"] != nil && record["prompt"] != nil && record["task_id"] == nil {
+                problems.append(try multiplE(record, file: path, line: lineNumber))
+            } else if record["task_id"] != nil && record["prompt"] != nil {
                 problems.append(try humanEval(record, file: path, line: lineNumber))
             } else if record["question_id"] != nil {
                 if let problem = try liveCodeBench(record, file: path, line: lineNumber, filter: filter) {
                     problems.append(problem)
                 }
             } else {
-                throw JudgeError("neither a HumanEval record (task_id, prompt) nor a LiveCodeBench one (question_id)",
+                throw JudgeError("neither a HumanEval record (task_id, prompt), a MultiPL-E one (name, prompt, tests) "
+                                 + "nor a LiveCodeBench one (question_id)",
                                  file: path, line: lineNumber)
             }
         }
         return problems
+    }
+
+    /// MultiPL-E's languages Proctor judges, by MultiPL-E's name for them.
+    public static let multiplELanguages: [String: Language] = ["cpp": .cpp17, "java": .java, "js": .javascript, "rs": .rust]
+    /// CPU time for one MultiPL-E program, seconds (its evaluator allows 15 s of wall time).
+    public static let multiplETimeLimit = 6.0
+
+    static func multiplE(_ record: [String: Any], file: String, line: Int) throws -> Problem {
+        func text(_ field: String) throws -> String { try requiredString(record, field, file: file, line: line) }
+        let name = try text("name")
+        let languageName = try text("language")
+        guard let language = multiplELanguages[languageName] else {
+            throw JudgeError("MultiPL-E's '\(languageName)' is not judged; Proctor judges "
+                             + multiplELanguages.keys.sorted().joined(separator: ", "), file: file, line: line, field: "language")
+        }
+        let prompt = try text("prompt")
+        return Problem(
+            id: name, title: name, difficulty: "multipl-e", timeLimitSeconds: multiplETimeLimit, memoryLimitBytes: 1 << 30,
+            checker: .tokens, tags: ["multipl-e", languageName], statement: prompt,
+            kind: .multiplE(language: language, prompt: prompt, tests: try text("tests")),
+            tests: [TestCase(name: "tests", input: [], expectedOutput: [], isSample: false)])
     }
 
     /// A required string field of a record, or an error naming file, line and field.

@@ -1,6 +1,6 @@
 /// A programming language the judge runs, with the names it goes by (sample fields, code-fence
 /// info strings, `--language`) and the Debian package that provides its toolchain.
-public struct Language: Sendable, Hashable, CustomStringConvertible {
+public struct Language: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The id results and options use: `python`, `c`, `cpp17`, `cpp20`, `java`, `go`, `rust`, `javascript`.
     public let id: String
     /// The name people read, with its compiler or runtime.
@@ -30,6 +30,30 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { id }
+
+    /// Encoded as its id.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(id)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let id = try decoder.singleValueContainer().decode(String.self)
+        guard let language = Language.named(id) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown language '\(id)'"))
+        }
+        self = language
+    }
+
+    private init(id: String, displayName: String, aliases: [String], sourceFile: String, debianPackage: String,
+                 family: Family) {
+        self.id = id
+        self.displayName = displayName
+        self.aliases = aliases
+        self.sourceFile = sourceFile
+        self.debianPackage = debianPackage
+        self.family = family
+    }
 
     /// Whether a compile step (or, for JavaScript, a syntax check) runs before the tests.
     public var compiles: Bool { family != .python }

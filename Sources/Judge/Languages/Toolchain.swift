@@ -16,6 +16,18 @@ public struct Toolchain: Sendable {
     /// Variables the compile step needs besides the base environment.
     let compileEnvironment: [String: String]
 
+    /// Whose conventions a compile and run follow.
+    public enum Dialect: Sendable {
+        /// Proctor's (AtCoder's): C and C++ at -O2 with GNU extensions; Java without assertions.
+        case judge
+        /// MultiPL-E's evaluator: `g++ -std=c++17` without optimisation; Java with `-ea` (the tests
+        /// are assert statements) and javatuples on the class path (every prompt imports it).
+        case multiplE
+    }
+
+    /// Where Debian's libjavatuples-java puts the jar MultiPL-E's Java prompts import.
+    public static let javaTuplesJar = "/usr/share/java/javatuples.jar"
+
     /// What a compile step may take: generous, since only the compiler's own work is limited (the
     /// candidate has not run yet). Killed compiles are a compile error.
     public static let compileLimits = ResourceLimits(
@@ -98,13 +110,15 @@ public struct Toolchain: Sendable {
 
     /// The compile step for `code`, writing into `buildDirectory`, and the policy it runs under;
     /// nil for Python, whose compile step is part of its run.
-    public func compileStep(code: String, buildDirectory: String) -> (SandboxCommand, SandboxPolicy)? {
+    public func compileStep(code: String, buildDirectory: String, dialect: Dialect = .judge) -> (SandboxCommand, SandboxPolicy)? {
         let source = sourceFileName(for: code)
         let output = buildDirectory + "/main"
         var arguments: [String]
         switch language.family {
         case .python:
             return nil
+        case .gcc(_, let standard) where dialect == .multiplE:
+            arguments = [compiler, "-std=" + standard.replacingOccurrences(of: "gnu", with: "c"), "-pipe", "-o", output, source]
         case .gcc(_, let standard):
             arguments = [compiler, "-std=" + standard, "-O2", "-pipe", "-o", output, source]
             if standard.hasPrefix("gnu") && !standard.contains("++") { arguments.append("-lm") }
@@ -114,7 +128,9 @@ public struct Toolchain: Sendable {
             arguments = [compiler, "build", "-o", output, source]
         case .java:
             arguments = [compiler, "-J-Xmx512m", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData",
-                         "-J-XX:TieredStopAtLevel=1", "-encoding", "UTF-8", "-d", buildDirectory, source]
+                         "-J-XX:TieredStopAtLevel=1", "-encoding", "UTF-8", "-d", buildDirectory]
+            if dialect == .multiplE { arguments += ["-cp", Self.javaTuplesJar] }
+            arguments.append(source)
         case .javascript:
             arguments = [compiler, "--check", source]
         }
@@ -124,7 +140,7 @@ public struct Toolchain: Sendable {
         let policy = SandboxPolicy(
             limits: Self.compileLimits,
             readablePaths: HostSupport.systemLibraryPaths + Self.headerDirectories + Self.compilerProgramDirectories
-                + toolchainPaths,
+                + toolchainPaths + extraClassPath(dialect),
             executablePaths: Self.compilerProgramDirectories + toolchainPaths + loaderPaths(of: compiler),
             writablePaths: [buildDirectory], allowsChildProcesses: true)
         return (command, policy)
@@ -134,9 +150,8 @@ public struct Toolchain: Sendable {
 
     /// The command that runs the compiled program (or the script, for JavaScript) from
     /// `buildDirectory` on one test, and the paths it may read and execute.
-    public func runStep(code: String, buildDirectory: String, input: [UInt8], limits: ResourceLimits)
-        -> (SandboxCommand, SandboxPolicy)
-    {
+    public func runStep(code: String, buildDirectory: String, input: [UInt8], limits: ResourceLimits,
+                        dialect: Dialect = .judge) -> (SandboxCommand, SandboxPolicy) {
         var files: [String: [UInt8]] = [:]
         let executable: String
         var arguments: [String]
@@ -153,10 +168,11 @@ public struct Toolchain: Sendable {
         case .java:
             executable = runtime ?? compiler
             let heapMiB = max(32, (limits.memoryBytes * 3 / 4) >> 20)
-            let mainClass = Self.publicClassName(in: code) ?? "Main"
-            arguments = [executable, "-Xmx\(heapMiB)m", "-Xss64m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                         "-cp", buildDirectory, mainClass]
-            readable += toolchainPaths
+            let mainClass = Self.publicClassName(in: code) ?? Self.firstClassName(in: code) ?? "Main"
+            arguments = [executable, "-Xmx\(heapMiB)m", "-Xss64m", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
+            if dialect == .multiplE { arguments.append("-ea") }
+            arguments += ["-cp", ([buildDirectory] + extraClassPath(dialect)).joined(separator: ":"), mainClass]
+            readable += toolchainPaths + extraClassPath(dialect)
         case .javascript:
             executable = runtime ?? compiler
             let heapMiB = max(32, (limits.memoryBytes * 3 / 4) >> 20)
@@ -229,6 +245,25 @@ public struct Toolchain: Sendable {
         guard let loader = ExecutableInfo.elfInterpreter(of: executable) else { return [] }
         let real = URL(fileURLWithPath: loader).resolvingSymlinksInPath().path
         return real == loader ? [loader] : [loader, real]
+    }
+
+    /// Jars a Java dialect adds to the class path (MultiPL-E's javatuples, where installed).
+    private func extraClassPath(_ dialect: Dialect) -> [String] {
+        guard language.family == .java, dialect == .multiplE,
+            FileManager.default.fileExists(atPath: Self.javaTuplesJar) else { return [] }
+        return [URL(fileURLWithPath: Self.javaTuplesJar).resolvingSymlinksInPath().path]
+    }
+
+    /// The name of the first class a Java source declares (MultiPL-E's `class Problem`).
+    static func firstClassName(in code: String) -> String? {
+        for line in code.split(separator: "\n") {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" })
+            guard let index = words.firstIndex(of: "class"), index + 1 < words.count,
+                words[..<index].allSatisfy({ ["public", "final", "abstract"].contains($0) })
+            else { continue }
+            return String(words[index + 1])
+        }
+        return nil
     }
 
     /// The first `name` on `searchPath` as it is found there, links not followed.

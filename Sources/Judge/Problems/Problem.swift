@@ -19,6 +19,10 @@ public enum ProblemKind: Sendable, Codable, Equatable {
     case functional(functionName: String)
     /// HumanEval: the prompt, the completion, the test code and `check(entry_point)` run as one program.
     case humanEval(prompt: String, test: String, entryPoint: String)
+    /// MultiPL-E: HumanEval translated into another language. The prompt, the completion, a newline
+    /// and the tests (which close the function and hold `main`'s asserts) compile and run as one
+    /// program; exit status 0 is a pass.
+    case multiplE(language: Language, prompt: String, tests: String)
 }
 
 /// One test: an input and the expected output, held in memory (tests are small by format rule).

@@ -12,6 +12,7 @@ public enum ProblemWriter {
         case .standardIO: break
         case .functional(let name): kind = ["type": "functional", "function_name": name]
         case .humanEval: throw JudgeError("HumanEval problems are judged straight from their JSONL file", field: "id '\(problem.id)'")
+        case .multiplE: throw JudgeError("MultiPL-E problems are judged straight from their JSONL file", field: "id '\(problem.id)'")
         }
         let folder = parent + "/" + problem.id
         try FileManager.default.createDirectory(atPath: folder + "/tests", withIntermediateDirectories: true)

@@ -42,4 +42,6 @@ public enum SampleFormat: String, Sendable {
     /// bigcode-evaluation-harness's generations JSON: one list of programs per problem, in the
     /// problem set's order.
     case bigcode
+    /// MultiPL-E's completions: one `<name>.json.gz` per problem with its `completions` list (a folder of them).
+    case multiplE = "multipl-e"
 }

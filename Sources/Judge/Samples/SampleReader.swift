@@ -58,6 +58,9 @@ public enum SampleReader {
     public static func read(_ path: String, options: Options = Options()) throws
         -> (samples: [Sample], format: SampleFormat, skipped: [JudgeError])
     {
+        if let files = MultiplECompletions.files(at: path) {
+            return (try MultiplECompletions.read(files, options: options), .multiplE, [])
+        }
         if try startsWithArray(path) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw JudgeError("cannot read the samples file", file: path)
