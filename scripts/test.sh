@@ -2,7 +2,7 @@
 # Sets up everything and runs the whole test suite: the command README.md and .ci/run give.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --languages
 # HumanEval's data (never committed) for the judge tests; they skip with a note without it.
 scripts/fetch-humaneval.sh >/dev/null || echo "test: could not fetch HumanEval; its tests will skip" >&2
 # OpenAI's own Python client, for the tests that talk to `proctor serve` as users' scripts do.

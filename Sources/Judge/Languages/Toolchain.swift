@@ -94,8 +94,13 @@ public struct Toolchain: Sendable {
 
     /// The first line `--version` prints (standard output or error), for `proctor doctor`.
     public func versionLine() -> String {
-        let flag = language.family == .java ? "-version" : "--version"
-        return (try? Self.output(of: compiler, [flag], includingErrors: true))?
+        let arguments: [String]
+        switch language.family {
+        case .java: arguments = ["-version"]
+        case .go: arguments = ["version"]
+        default: arguments = ["--version"]
+        }
+        return (try? Self.output(of: compiler, arguments, includingErrors: true))?
             .split(separator: "\n").first.map(String.init) ?? "?"
     }
 
