@@ -21,7 +21,7 @@ public final class SampleGenerator: SampleBackend {
     /// for one and the model has a chat template, plain completion otherwise.
     public func prompt(for problem: Problem) -> CodePrompt {
         let format = settings.promptStyle.format(for: problem, chatModel: generator.chatTemplate != nil)
-        return CodeGenerationPrompt.prompt(for: problem, format: format)
+        return CodeGenerationPrompt.prompt(for: problem, format: format, language: settings.language)
     }
 
     /// The exact text the model is fed: the messages through the chat template, then the
@@ -113,8 +113,10 @@ public final class SampleGenerator: SampleBackend {
                 record.problemID = item.problem.id
                 record.sampleIndex = index
                 record.output = generation.text
+                let language = settings.language(for: item.problem)
                 record.code = settings.extractor.extractAnswer(generation.text, entryPoint: item.problem.entryPoint,
-                                                               startsInCode: item.prompt.startsInCode)
+                                                               startsInCode: item.prompt.startsInCode, preferring: language)
+                record.language = language == .python ? nil : language.id
                 record.promptTokens = generation.promptTokenCount
                 record.completionTokens = generation.tokens.count
                 record.stopReason = generation.stopReason.rawValue

@@ -15,6 +15,8 @@ public struct GenerationSettings: Sendable {
     public var extractor: CodeExtractor
     /// How many samples decode at once, across problems (a problem's samples are never split).
     public var parallelSequences: Int
+    /// The language standard-input problems' programs are asked in (function problems are Python's).
+    public var language: Language
 
     /// The default `parallelSequences`: on two cores, eight rows per step reads each weight
     /// once for eight tokens while a step stays short enough for newcomers' prompts.
@@ -22,7 +24,8 @@ public struct GenerationSettings: Sendable {
 
     public init(samplesPerProblem: Int = 1, maxTokens: Int = 512, sampling: SamplingParameters = SamplingParameters(),
                 checkpoint: String = "base", promptStyle: PromptStyle = .auto, extractor: CodeExtractor = .auto,
-                parallelSequences: Int = GenerationSettings.defaultParallelSequences) {
+                parallelSequences: Int = GenerationSettings.defaultParallelSequences, language: Language = .python) {
+        self.language = language
         self.samplesPerProblem = samplesPerProblem
         self.maxTokens = maxTokens
         self.sampling = sampling
@@ -30,6 +33,11 @@ public struct GenerationSettings: Sendable {
         self.promptStyle = promptStyle
         self.extractor = extractor
         self.parallelSequences = parallelSequences
+    }
+
+    /// The language `problem`'s program is asked in, and recorded with its samples when not Python.
+    public func language(for problem: Problem) -> Language {
+        problem.kind == .standardIO ? language : .python
     }
 
     /// The stop strings of a sample of `prompt`: the caller's, then the format's.

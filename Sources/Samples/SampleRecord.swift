@@ -26,6 +26,8 @@ public struct SampleRecord: Codable, Sendable, Equatable {
     public var startsInCode: Bool?
     public var stop: [String]?
     public var extractor: String
+    /// The language the program was asked in, when not Python (what the judge compiles it as).
+    public var language: String?
 
     public var promptTokens: Int?
     /// Nil when one request returned several samples and its usage could not be split:
@@ -44,7 +46,7 @@ public struct SampleRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case problemID = "problem_id", checkpoint, sampleIndex = "sample_index", output, code
         case promptFormat = "prompt_format", prompt, promptMessages = "prompt_messages", chatTemplate = "chat_template"
-        case responsePrefix = "response_prefix", startsInCode = "starts_in_code", stop, extractor
+        case responsePrefix = "response_prefix", startsInCode = "starts_in_code", stop, extractor, language
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
         case requestCompletionTokens = "request_completion_tokens", requestSamples = "request_samples"
         case stopReason = "stop_reason", seconds, seed, model, requestFields = "request_fields"

@@ -48,6 +48,8 @@ struct EvalConfigTests {
         (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m"}], "judge": {"all_tests": 1}}"#,
          "field 'judge.all_tests': expected true or false"),
         (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m"}],"#, "not valid JSON"),
+        (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m", "language": "cobol"}]}"#,
+         "field 'checkpoints[0].language': 'cobol' is not one of: python, c, cpp17"),
     ])
     func refuses(json: String, message: String) throws {
         let path = try Self.write(json)

@@ -183,3 +183,43 @@ struct LanguageSamplesTests {
         #expect(run.stdout.contains("python: 1 of 1 reference solutions accepted"))
     }
 }
+
+@Suite("Prompts in the checkpoint's language")
+struct LanguagePromptTests {
+    static let stdinProblem = Problem(
+        id: "p", title: "P", difficulty: "easy", timeLimitSeconds: 2, memoryLimitBytes: 256 << 20, checker: .tokens,
+        tags: [], statement: "Print A+B.", kind: .standardIO, tests: [])
+
+    @Test("stdin-instruct names the language, opens its fence and says Java's class name")
+    func stdinInstruct() {
+        let cpp = CodeGenerationPrompt.prompt(for: Self.stdinProblem, format: .stdinInstruct, language: .cpp17)
+        #expect(cpp.messages.first?.content.hasPrefix("Write a complete C++17 program that solves") == true)
+        #expect(cpp.responsePrefix == "```cpp\n")
+        #expect(cpp.startsInCode)
+        let java = CodeGenerationPrompt.prompt(for: Self.stdinProblem, format: .stdinInstruct, language: .java)
+        #expect(java.messages.first?.content.contains("Its public class must be named Main.") == true)
+        #expect(java.responsePrefix == "```java\n")
+        let python = CodeGenerationPrompt.prompt(for: Self.stdinProblem, format: .stdinInstruct)
+        #expect(python.messages.first?.content.hasPrefix(CodeGenerationPrompt.stdinInstruction) == true)
+        #expect(python.responsePrefix == CodeGenerationPrompt.stdinResponse)
+    }
+
+    @Test("LiveCodeBench's wording names the language; a function problem stays Python")
+    func liveCodeBenchAndFunctions() {
+        let rust = CodeGenerationPrompt.prompt(for: Self.stdinProblem, format: .liveCodeBench, language: .rust)
+        #expect(rust.messages[0].content.contains("expert Rust programmer"))
+        #expect(rust.messages[1].content.contains("```rust\n// YOUR CODE HERE\n```"))
+        let function = Problem(
+            id: "f", title: "F", difficulty: "easy", timeLimitSeconds: 2, memoryLimitBytes: 256 << 20, checker: .tokens,
+            tags: [], statement: "def f():\n", kind: .humanEval(prompt: "def f():\n", test: "", entryPoint: "f"), tests: [])
+        let asked = CodeGenerationPrompt.prompt(for: function, format: .evalPlusInstruct, language: .cpp17)
+        #expect(asked == CodeGenerationPrompt.prompt(for: function, format: .evalPlusInstruct))
+    }
+
+    @Test("a reply that continues a prefilled C++ fence is extracted and judged as C++")
+    func prefilledReply() throws {
+        let cpp = try String(contentsOfFile: RepositoryPaths.path("problems/e001-theater-ticket/solution.cpp"), encoding: .utf8)
+        let code = CodeExtractor.auto.extractAnswer(cpp + "```\nThis reads A, B and D.", startsInCode: true, preferring: .cpp17)
+        #expect(code.trimmingCharacters(in: .whitespacesAndNewlines) == cpp.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

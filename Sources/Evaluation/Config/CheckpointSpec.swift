@@ -30,6 +30,9 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     public var promptStyle: PromptStyle
     /// How code is taken from each output at generation time.
     public var extractor: CodeExtractor
+    /// The language stdin problems are asked in; nil is Python (and is left out of the manifest,
+    /// so runs made before languages existed still resume).
+    public var language: Language?
 
     public init(label: String, model: String, adapters: [String] = [], merge: MergeSpec? = nil, temperature: Float = 0,
                 topP: Float = 1, topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0, promptStyle: PromptStyle = .auto,
@@ -52,16 +55,17 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
                                    parallel: Int = GenerationSettings.defaultParallelSequences) -> GenerationSettings {
         GenerationSettings(samplesPerProblem: samplesPerProblem, maxTokens: maxTokens,
                            sampling: SamplingParameters(temperature: temperature, topK: topK, topP: topP, seed: seed),
-                           checkpoint: label, promptStyle: promptStyle, extractor: extractor, parallelSequences: parallel)
+                           checkpoint: label, promptStyle: promptStyle, extractor: extractor, parallelSequences: parallel,
+                           language: language ?? .python)
     }
 
     /// The configuration's keys.
     static let keys = ["label", "model", "adapter", "merge", "temperature", "top_p", "top_k", "max_tokens", "seed",
-                       "prompt_style", "extractor"]
+                       "prompt_style", "extractor", "language"]
 
     enum CodingKeys: String, CodingKey {
         case label, model, adapters = "adapter", merge, temperature, topP = "top_p", topK = "top_k", maxTokens = "max_tokens", seed
-        case promptStyle = "prompt_style", extractor
+        case promptStyle = "prompt_style", extractor, language
     }
 
     /// Reads one entry of `checkpoints`; relative paths are taken from `base`.
@@ -89,6 +93,12 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
         guard maxTokens >= 1 else { throw object.fail("max_tokens", "must be at least 1") }
         guard seedValue >= 0 else { throw object.fail("seed", "must not be negative") }
         seed = UInt64(seedValue)
+        if let name = try object.string("language") {
+            guard let named = Language.named(name) else {
+                throw object.fail("language", "'\(name)' is not one of: " + Language.all.map(\.id).joined(separator: ", "))
+            }
+            language = named == .python ? nil : named
+        }
         let style = try object.string("prompt_style") ?? PromptStyle.auto.rawValue
         guard let promptStyle = PromptStyle(rawValue: style) else {
             throw object.fail("prompt_style", "'\(style)' is not one of: " + PromptStyle.allCases.map(\.rawValue).joined(separator: ", "))

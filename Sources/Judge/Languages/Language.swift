@@ -55,6 +55,30 @@ public struct Language: Sendable, Hashable, Codable, CustomStringConvertible {
         self.family = family
     }
 
+    /// The info string of its code fences in prompts (```cpp).
+    public var fenceName: String {
+        switch family {
+        case .python: return "python"
+        case .gcc(let compiler, _): return compiler == "gcc" ? "c" : "cpp"
+        case .java: return "java"
+        case .go: return "go"
+        case .rust: return "rust"
+        case .javascript: return "javascript"
+        }
+    }
+
+    /// How prompts name it ("a complete C++17 program").
+    public var promptName: String {
+        switch id {
+        case "python": return "Python 3"
+        case "c": return "C"
+        case "cpp17": return "C++17"
+        case "cpp20": return "C++20"
+        case "javascript": return "JavaScript (Node.js)"
+        default: return displayName.split(separator: " ").first.map(String.init) ?? id
+        }
+    }
+
     /// Whether a compile step (or, for JavaScript, a syntax check) runs before the tests.
     public var compiles: Bool { family != .python }
 

@@ -35,10 +35,22 @@ public enum CodeGenerationPrompt {
     /// (so a helper defined after it is cut too, as in the HumanEval paper).
     public static let humanEvalStops = ["\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#"]
 
+    /// The `stdin-instruct` instruction for a program in `language` (Python's is `stdinInstruction`).
+    public static func stdinInstruction(in language: Language) -> String {
+        guard language != .python else { return stdinInstruction }
+        let javaClass = language == .java ? " Its public class must be named Main." : ""
+        return "Write a complete \(language.promptName) program that solves the following problem. "
+            + "It must read the input from standard input and print the answer to standard output.\(javaClass)"
+    }
+
     /// The prompt of `format` for `problem`. `prefill` writes EvalPlus's response prefix into
     /// the prompt (native backend); an OpenAI-style chat API cannot continue a reply, so there
     /// the user message is sent alone, without the stop strings that assume the open fence.
-    public static func prompt(for problem: Problem, format: CodePrompt.Format, prefill: Bool = true) -> CodePrompt {
+    /// `language` is what a standard-input problem's program is asked in (function problems are
+    /// Python's; LiveCodeBench's wording names the language and fences in its place).
+    public static func prompt(for problem: Problem, format: CodePrompt.Format, prefill: Bool = true,
+                              language: Language = .python) -> CodePrompt {
+        let language = problem.kind == .standardIO ? language : .python
         switch format {
         case .evalPlusInstruct:
             let task = problem.starterCode.isEmpty ? problem.statement : problem.starterCode
@@ -47,12 +59,13 @@ public enum CodeGenerationPrompt {
                               responsePrefix: prefill ? "\(evalPlusResponse)\n```python\n" : "", text: "",
                               stopStrings: prefill ? evalPlusChatStops : [], startsInCode: prefill)
         case .stdinInstruct:
-            let user = "\(stdinInstruction)\n\n\(problem.statement.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+            let user = "\(stdinInstruction(in: language))\n\n\(problem.statement.trimmingCharacters(in: .whitespacesAndNewlines))\n"
             return CodePrompt(format: format, messages: [CodePrompt.Message(role: "user", content: user)],
-                              responsePrefix: prefill ? stdinResponse : "", text: "",
+                              responsePrefix: prefill ? "```\(language.fenceName)\n" : "", text: "",
                               stopStrings: prefill ? stdinStops : [], startsInCode: prefill)
         case .liveCodeBench:
-            return CodePrompt(format: format, messages: liveCodeBenchMessages(for: problem), responsePrefix: "", text: "",
+            return CodePrompt(format: format, messages: liveCodeBenchMessages(for: problem, language: language),
+                              responsePrefix: "", text: "",
                               stopStrings: [], startsInCode: false)
         case .completion:
             let isFunction = problem.entryPoint != nil
@@ -63,14 +76,18 @@ public enum CodeGenerationPrompt {
     }
 
     /// LiveCodeBench's system and user messages ("### Question / ### Format / ### Answer").
-    static func liveCodeBenchMessages(for problem: Problem) -> [CodePrompt.Message] {
+    static func liveCodeBenchMessages(for problem: Problem, language: Language = .python) -> [CodePrompt.Message] {
+        let fence = "```" + language.fenceName
+        let comment = language == .python ? "#" : "//"
         var user = "### Question:\n\(problem.statement)\n\n"
         if problem.starterCode.isEmpty {
-            user += "### Format: \(formatWithoutStarterCode)\n```python\n# YOUR CODE HERE\n```\n\n"
+            user += "### Format: \(formatWithoutStarterCode)\n\(fence)\n\(comment) YOUR CODE HERE\n```\n\n"
         } else {
-            user += "### Format: \(formatWithStarterCode)\n```python\n\(problem.starterCode)\n```\n\n"
+            user += "### Format: \(formatWithStarterCode)\n\(fence)\n\(problem.starterCode)\n```\n\n"
         }
         user += "### Answer: (use the provided format with backticks)\n\n"
-        return [CodePrompt.Message(role: "system", content: systemMessage), CodePrompt.Message(role: "user", content: user)]
+        let system = language == .python ? systemMessage
+            : systemMessage.replacingOccurrences(of: "Python", with: language.promptName)
+        return [CodePrompt.Message(role: "system", content: system), CodePrompt.Message(role: "user", content: user)]
     }
 }

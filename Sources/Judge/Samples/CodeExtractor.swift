@@ -62,9 +62,9 @@ public enum CodeExtractor: String, Sendable, CaseIterable, Codable {
     /// is never taken; "" when the block never closes (no answer). A nil tag extracts from the
     /// whole output.
     public func extractAnswer(_ output: String, reasoningTag: String? = ReasoningSplit.defaultTag, entryPoint: String? = nil,
-                              startsInCode: Bool = false) -> String {
+                              startsInCode: Bool = false, preferring language: Language = .python) -> String {
         guard let answer = ReasoningSplit(output, tag: reasoningTag).answer else { return "" }
-        return extract(answer, entryPoint: entryPoint, startsInCode: startsInCode)
+        return extract(answer, entryPoint: entryPoint, startsInCode: startsInCode, preferring: language)
     }
 
     /// Whether `code` defines `name` at top level (`def name(` or `async def name(` at the start

@@ -124,7 +124,8 @@ public final class RemoteSampleGenerator: SampleBackend, Sendable {
     func prompt(for problem: Problem) -> CodePrompt {
         if remote.chatTemplate != nil {
             // Templated here: the native engine's prompt for a chat model, reply prefill included.
-            return CodeGenerationPrompt.prompt(for: problem, format: settings.promptStyle.format(for: problem, chatModel: true))
+            return CodeGenerationPrompt.prompt(for: problem, format: settings.promptStyle.format(for: problem, chatModel: true),
+                                               language: settings.language)
         }
         let chat: Bool
         switch (settings.promptStyle, remote.endpoint) {
@@ -136,7 +137,7 @@ public final class RemoteSampleGenerator: SampleBackend, Sendable {
         }
         let chatStyle = settings.promptStyle == .livecodebench ? PromptStyle.livecodebench : .chat
         let format = (chat ? chatStyle : PromptStyle.raw).format(for: problem, chatModel: true)
-        return CodeGenerationPrompt.prompt(for: problem, format: format, prefill: false)
+        return CodeGenerationPrompt.prompt(for: problem, format: format, prefill: false, language: settings.language)
     }
 
     /// What is sent for a problem: its chat messages, or its plain prompt text; a chat prompt
@@ -207,8 +208,10 @@ public final class RemoteSampleGenerator: SampleBackend, Sendable {
                 record.problemID = unit.problem.id
                 record.sampleIndex = index
                 record.output = output
+                let language = settings.language(for: unit.problem)
                 record.code = settings.extractor.extractAnswer(output, entryPoint: unit.problem.entryPoint,
-                                                               startsInCode: prompt.startsInCode)
+                                                               startsInCode: prompt.startsInCode, preferring: language)
+                record.language = language == .python ? nil : language.id
                 record.stopReason = cut ? TextGenerator.StopReason.stopString.rawValue : Self.stopReason(choice.finishReason)
                 record.seconds = seconds
                 record.seed = Int(truncatingIfNeeded: seed)

@@ -143,6 +143,6 @@ struct Generate: AsyncParsableCommand {
     private func settings(_ label: String) -> GenerationSettings {
         GenerationSettings(samplesPerProblem: n, maxTokens: sampling.maxTokens, sampling: sampling.parameters, checkpoint: label,
                            promptStyle: raw ? .raw : problemSet.promptStyle, extractor: problemSet.extractor,
-                           parallelSequences: problemSet.parallel)
+                           parallelSequences: problemSet.parallel, language: problemSet.language)
     }
 }

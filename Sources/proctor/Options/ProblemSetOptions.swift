@@ -26,6 +26,9 @@ struct ProblemSetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --problems: samples decoded at once across problems (continuous batching; a problem's --n samples stay together). Outputs do not depend on it.", valueName: "N"))
     var parallel: Int = GenerationSettings.defaultParallelSequences
 
+    @Option(help: ArgumentHelp("The language stdin problems' programs are asked in (with --problems): python, c, cpp17, cpp20, java, go, rust, javascript. Prompts name it and open its fence; samples record it for the judge. Function problems stay Python.", valueName: "language"))
+    var language: Language = .python
+
     func validate() throws {
         if problems != nil && out == nil { throw ValidationError("--problems needs --out, the samples file to write.") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be at least 1.") }
@@ -36,3 +39,12 @@ struct ProblemSetOptions: ParsableArguments {
 extension PromptStyle: ExpressibleByArgument {}
 
 extension CodeExtractor: ExpressibleByArgument {}
+
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let language = Language.named(argument) else { return nil }
+        self = language
+    }
+
+    public static var allValueStrings: [String] { Language.all.map(\.id) }
+}
