@@ -181,6 +181,36 @@ struct EmitFormatsTests {
         }
     }
 
+    @Test("beside an *_eval_all.json, --emit livecodebench writes the *_eval.json metrics LiveCodeBench writes: pass@k, per-test results, metadata")
+    func liveCodeBenchMetricsMatchLiveCodeBench() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try ProctorBinary.run(["judge", "--problems", Self.fixture("livecodebench_lite.jsonl"),
+                                         "--samples", Self.fixture("livecodebench_samples.json"), "--out", directory + "/results.jsonl",
+                                         "--emit", "livecodebench", directory + "/run_eval_all.json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\(directory)/run_eval_all.json and \(directory)/run_eval.json"), "\(run.stdout)")
+        let ours = try EmittedJSON.read(directory + "/run_eval.json").elements
+        let theirs = try EmittedJSON.read(Self.fixture("livecodebench_samples_codegeneration_output_eval.json")).elements
+        #expect(ours.count == 3 && theirs.count == 3)
+        guard ours.count == 3, theirs.count == 3 else { return }
+        // nvidia-livecodebench adds "pass@k_stderr" (livecodebench/evaluation/compute_code_generation_metrics.py);
+        // lcb_runner/evaluation/compute_code_generation_metrics.py (28fef95) returns compute_metrics_from_results' dict as it is.
+        let summaryKeys = theirs[0].keys.filter { !$0.hasSuffix("_stderr") }
+        #expect(ours[0].keys == Set(summaryKeys))
+        for key in summaryKeys { #expect(ours[0][key] == theirs[0][key], "\(key)") }
+        // Per question index, per sample, its tests up to the first failure: the same codes.
+        #expect(ours[1] == theirs[1])
+        // The metadata lists, sample for sample: the same error codes.
+        let ourLists = ours[2].elements, theirLists = theirs[2].elements
+        #expect(ourLists.map(\.elements.count) == theirLists.map(\.elements.count))
+        for (mine, reference) in zip(ourLists.flatMap(\.elements), theirLists.flatMap(\.elements)) {
+            let decodedMine = try JSONDecoder().decode(EmittedJSON.self, from: Data((mine.string ?? "").utf8))
+            let decodedReference = try JSONDecoder().decode(EmittedJSON.self, from: Data((reference.string ?? "").utf8))
+            #expect(decodedMine["error_code"] == decodedReference["error_code"])
+        }
+    }
+
     @Test("a LiveCodeBench results file reads back as custom-evaluator samples, with graded_list giving each sample's pass/fail")
     func liveCodeBenchRoundTrip() throws {
         let directory = try Self.scratch()
@@ -254,7 +284,7 @@ struct EmitFormatsTests {
         for format in EmitFormat.allCases {
             let path = directory + "/\(format.rawValue).json"
             let summary = try format.write(records, problems: [], problemsHash: "h", to: path)
-            #expect(summary == EmitFormat.Summary(written: 2, harnessErrorsLeftOut: 1))
+            #expect(summary == EmitFormat.Summary(written: 2, harnessErrorsLeftOut: 1, files: [path]))
             let file = try EmittedJSON.read(path)
             let written = format == .evalPlus ? file["eval"]?["HumanEval/0"]?.elements.count : file.elements.first?["code_list"]?.elements.count
             #expect(written == 2, "\(format)")

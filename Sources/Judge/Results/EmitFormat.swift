@@ -15,6 +15,8 @@ public enum EmitFormat: String, CaseIterable, Sendable {
         /// Samples with a harness error (IE), left out: the other formats have no verdict that is
         /// not counted against the model, and Proctor never counts them.
         public var harnessErrorsLeftOut: Int
+        /// The files written: the one asked for, and LiveCodeBench's `*_eval.json` beside an `*_eval_all.json`.
+        public var files: [String]
     }
 
     /// Writes `records` (one checkpoint's) to `path` in this format. `problems` supply what the
@@ -29,20 +31,30 @@ public enum EmitFormat: String, CaseIterable, Sendable {
                              file: path)
         }
         let counted = records.filter { $0.verdict != .internalError }
-        let data: Data
+        var files: [(path: String, data: Data)]
         switch self {
         case .evalPlus:
-            data = try EvalPlusResults(records: counted, problems: problems, problemsHash: problemsHash).json()
+            files = [(path, try EvalPlusResults(records: counted, problems: problems, problemsHash: problemsHash).json())]
         case .liveCodeBench:
-            data = try LiveCodeBenchResults(records: counted, problems: problems).json()
+            let results = try LiveCodeBenchResults(records: counted, problems: problems)
+            files = [(path, try results.json())]
+            // LiveCodeBench writes its metrics as <name>_eval.json beside <name>_eval_all.json.
+            if path.hasSuffix(Self.liveCodeBenchAllSuffix) {
+                files.append((String(path.dropLast(Self.liveCodeBenchAllSuffix.count)) + "_eval.json", try results.metricsJSON()))
+            }
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw JudgeError("cannot write the --emit \(rawValue) file: \(error.localizedDescription)", file: path)
+        for file in files {
+            do {
+                try file.data.write(to: URL(fileURLWithPath: file.path), options: .atomic)
+            } catch {
+                throw JudgeError("cannot write the --emit \(rawValue) file: \(error.localizedDescription)", file: file.path)
+            }
         }
-        return Summary(written: counted.count, harnessErrorsLeftOut: records.count - counted.count)
+        return Summary(written: counted.count, harnessErrorsLeftOut: records.count - counted.count, files: files.map(\.path))
     }
+
+    /// The ending of LiveCodeBench's per-sample file; its metrics file ends in `_eval.json` instead.
+    static let liveCodeBenchAllSuffix = "_eval_all.json"
 
     /// Throws unless `path` can be written: its folder exists and is writable, and it is not a
     /// folder. Checked before judging, so a typo does not cost a whole run.

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// LiveCodeBench's `*_eval_all.json`, as its runner writes it for code generation
 /// (`lcb_runner/runner/custom_evaluator.py` and `main.py`: `save_eval_results`): a list, one entry
@@ -46,7 +47,13 @@ public struct LiveCodeBenchResults: Sendable {
     /// The entries of `records` (one checkpoint, harness errors already left out).
     public init(records: [ResultRecord], problems: [Problem]) throws {
         let byID = Dictionary(problems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        questions = try EmitFormat.byProblem(records, order: EmitFormat.codePointOrder).map { questionID, records in
+        let grouped = EmitFormat.byProblem(records, order: EmitFormat.codePointOrder)
+        testResults = grouped.map { questionID, records in
+            var callBased = false
+            if case .functional? = byID[questionID]?.kind { callBased = true }
+            return records.map { TestResult.list($0, callBased: callBased) }
+        }
+        questions = try grouped.map { questionID, records in
             let problem = byID[questionID]
             var platform = ""
             if let problem, case .liveCodeBench = problem.checker { platform = problem.tags.first ?? "" }
@@ -103,8 +110,96 @@ public struct LiveCodeBenchResults: Sendable {
 
     /// The file's bytes.
     public func json() throws -> Data {
+        try Self.encoder.encode(questions)
+    }
+
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(questions)
+        return encoder
+    }
+
+    /// The metrics file written beside it, `*_eval.json`: `codegen_metrics`' return value
+    /// (`lcb_runner/evaluation/compute_code_generation_metrics.py`), a list of three:
+    /// `{"pass@k": mean, …, "detail": {"pass@k": {question index: pass@k}}}` for the k of its
+    /// default k_list that every question has samples for; `{question index: [per sample, the
+    /// results of its tests up to the first failure: true, or false/-2/-3/-4]}`; and the
+    /// metadata lists. Question indices are positions in question_id order, as strings.
+    public func metricsJSON() throws -> Data {
+        try Self.encoder.encode(MetricsFile(questions: questions, tests: testResults))
+    }
+
+    /// Per question, per sample: each test's result as LiveCodeBench records it.
+    let testResults: [[[TestResult]]]
+
+    /// One test's result in `run_test`'s list: true for a pass, else the error code; a wrong
+    /// answer of a call-based question is false (`grade_call_based` appends the comparison).
+    enum TestResult: Encodable, Equatable {
+        case passed
+        case wrong
+        case failed(code: Int)
+
+        init(_ verdict: Verdict, callBased: Bool) {
+            switch verdict {
+            case .accepted: self = .passed
+            case .wrongAnswer: self = callBased ? .wrong : .failed(code: -2)
+            case .timeLimit: self = .failed(code: -3)
+            default: self = .failed(code: -4)
+            }
+        }
+
+        /// A sample's list: its tests up to the first failure, where LiveCodeBench stops (also
+        /// under --all-tests); a sample that ran no test (no code) is -4, as LiveCodeBench's
+        /// harness reports code it cannot load.
+        static func list(_ record: ResultRecord, callBased: Bool) -> [TestResult] {
+            let results = record.tests.map { TestResult($0.verdict, callBased: callBased) }
+            guard let failure = results.firstIndex(where: { $0 != .passed }) else {
+                return results.isEmpty && !record.passed ? [.failed(code: -4)] : results
+            }
+            return Array(results[...failure])
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .passed: try container.encode(true)
+            case .wrong: try container.encode(false)
+            case .failed(let code): try container.encode(code)
+            }
+        }
+    }
+
+    /// `codegen_metrics`' k_list default.
+    static let kList = [1, 5, 10, 20, 40, 50, 75, 100, 125, 150, 200, 500, 1000]
+
+    /// The `[metrics, results, metadata]` list.
+    struct MetricsFile: Encodable {
+        var questions: [Question]
+        var tests: [[[TestResult]]]
+
+        struct DynamicKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var list = encoder.unkeyedContainer()
+            // compute_metrics_from_results: a question passes a sample when every test result is > 0 (true).
+            let counts = questions.map { (n: $0.gradedList.count, c: $0.gradedList.filter { $0 }.count) }
+            let fewest = counts.map(\.n).min() ?? 0
+            var summary = list.nestedContainer(keyedBy: DynamicKey.self)
+            var detail: [String: [String: Double]] = [:]
+            for k in LiveCodeBenchResults.kList where fewest >= k {
+                let values = counts.map { passAtK(n: $0.n, c: $0.c, k: k) }
+                try summary.encode(values.reduce(0, +) / Double(values.count), forKey: DynamicKey("pass@\(k)"))
+                detail["pass@\(k)"] = Dictionary(uniqueKeysWithValues: values.enumerated().map { (String($0.offset), $0.element) })
+            }
+            try summary.encode(detail, forKey: DynamicKey("detail"))
+            try list.encode(Dictionary(uniqueKeysWithValues: tests.enumerated().map { (String($0.offset), $0.element) }))
+            try list.encode(questions.map(\.metadata))
+        }
     }
 }

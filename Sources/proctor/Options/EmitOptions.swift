@@ -7,7 +7,7 @@ struct EmitOptions: ParsableArguments {
     @Option(name: .customLong("emit"), parsing: .upToNextOption,
             help: ArgumentHelp(
                 "Also write another tool's results file, for dashboards built on it: evalplus "
-                    + "(evalplus.evaluate's *_eval_results.json) or livecodebench (its runner's *_eval_all.json). "
+                    + "(evalplus.evaluate's *_eval_results.json) or livecodebench (its runner's *_eval_all.json; a file named so gets its *_eval.json metrics beside it). "
                     + "Repeat for both.",
                 valueName: "format file"))
     var values: [String] = []
@@ -46,7 +46,8 @@ struct EmitOptions: ParsableArguments {
                 warn("\(request.path): left out \(summary.harnessErrorsLeftOut) samples with harness errors (IE), "
                      + "which \(request.format.rawValue)'s format would count as failures")
             }
-            print("wrote \(summary.written) samples in \(request.format.rawValue)'s format to \(request.path)")
+            print("wrote \(summary.written) samples in \(request.format.rawValue)'s format to "
+                  + summary.files.joined(separator: " and "))
         }
     }
 }
