@@ -146,6 +146,19 @@ struct EmitFormatsTests {
         #expect(Set(first.map(\.verdict)).isSuperset(of: [.accepted, .wrongAnswer, .timeLimit, .runtimeError]))
     }
 
+    @Test("a human-eval completion is written as EvalPlus's solution with its prompt before it; a whole program as it is")
+    func evalPlusSolutionIsTheProgramJudged() throws {
+        let problems = try ProblemImporter.importFile(Self.fixture("evalplus_problems.jsonl"))
+        var completion = try Self.record("HumanEval/0", index: 0, verdict: .accepted)
+        completion.code = "    return a + b\n"
+        var program = try Self.record("HumanEval/0", index: 1, verdict: .accepted)
+        program.code = "def add(a, b):\n    return b + a\n"
+        let results = EvalPlusResults(records: [program, completion], problems: problems, problemsHash: "h")
+        let prompt = try #require(problems.first { $0.id == "HumanEval/0" }?.statement)
+        #expect(results.eval.map(\.taskID) == ["HumanEval/0"])
+        #expect(results.eval.first?.samples.map(\.solution) == [prompt + "    return a + b\n", "def add(a, b):\n    return b + a\n"])
+    }
+
     // MARK: LiveCodeBench
 
     @Test("--emit livecodebench writes the entries LiveCodeBench's custom evaluator writes: fields, JSON types, grades, metadata codes")
