@@ -317,6 +317,21 @@ struct EmitFormatsTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("results judged in another language than Python are refused: EvalPlus and LiveCodeBench judge Python")
+    func otherLanguagesAreRefused() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var record = try Self.record("p", index: 0, verdict: .accepted)
+        record.language = "cpp17"
+        for format in EmitFormat.allCases {
+            let path = directory + "/\(format.rawValue).json"
+            #expect { try format.write([record], problems: [], problemsHash: "h", to: path) } throws: { error in
+                "\(error)".contains(path) && "\(error)".contains("judged as cpp17")
+            }
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
     @Test("LiveCodeBench's metadata codes: -2 wrong answer, -3 time limit, -4 for every other failure; a pass has its time")
     func liveCodeBenchMetadataCodes() throws {
         let cases: [(Verdict, Int?)] = [(.accepted, nil), (.wrongAnswer, -2), (.timeLimit, -3), (.runtimeError, -4),

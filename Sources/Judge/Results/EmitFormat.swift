@@ -19,7 +19,7 @@ public enum EmitFormat: String, CaseIterable, Sendable {
         public var files: [String]
     }
 
-    /// Writes `records` (one checkpoint's) to `path` in this format. `problems` supply what the
+    /// Writes `records` (one checkpoint's, all Python) to `path` in this format. `problems` supply what the
     /// format repeats from the problem (LiveCodeBench's title, statement, platform…);
     /// `problemsHash` is Proctor's hash of the problem set.
     @discardableResult
@@ -28,6 +28,12 @@ public enum EmitFormat: String, CaseIterable, Sendable {
         if checkpoints.count > 1 {
             throw JudgeError("--emit \(rawValue) writes one checkpoint's results, but these hold \(checkpoints.count) "
                              + "(\(checkpoints.joined(separator: ", "))): judge each checkpoint's samples into its own results file",
+                             file: path)
+        }
+        let otherLanguages = Set(records.compactMap(\.language)).sorted()
+        if !otherLanguages.isEmpty {
+            throw JudgeError("--emit \(rawValue) writes Python results, the only language that tool judges, but some samples "
+                             + "were judged as \(otherLanguages.joined(separator: ", ")): leave --emit out for them",
                              file: path)
         }
         let counted = records.filter { $0.verdict != .internalError }
