@@ -8,7 +8,7 @@ public enum EmitFormat: String, CaseIterable, Sendable {
     /// The `*_eval_all.json` that LiveCodeBench's runner writes (`LiveCodeBenchResults`).
     case liveCodeBench = "livecodebench"
 
-    /// What writing left out.
+    /// What was written, and what was left out.
     public struct Summary: Sendable, Equatable {
         /// Samples written.
         public var written: Int
