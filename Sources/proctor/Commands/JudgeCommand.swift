@@ -35,6 +35,7 @@ struct JudgeCommand: ParsableCommand {
               proctor judge --problems problems/ --samples samples.jsonl --out results.jsonl
               proctor judge --problems HumanEval.jsonl.gz --samples humaneval_samples.jsonl --out he.jsonl
               proctor judge --problems problems/ --samples s.jsonl --out r.3.jsonl --shard 3/8 --resume
+              proctor judge --problems HumanEval.jsonl.gz --samples samples.jsonl --out he.jsonl --emit evalplus samples_eval_results.json
             """)
 
     @Option(help: ArgumentHelp("The problem set: a folder, a problem folder, or a LiveCodeBench/HumanEval JSONL.", valueName: "path"))
@@ -71,6 +72,8 @@ struct JudgeCommand: ParsableCommand {
     var skipInvalid = false
 
     @OptionGroup var judging: JudgeOptions
+
+    @OptionGroup var emitting: EmitOptions
 
     func validate() throws {
         if let language, Language.named(language) == nil {
@@ -116,6 +119,7 @@ struct JudgeCommand: ParsableCommand {
             try HumanEvalResults.write(samplesPath: samples, results: try ResultFile.read(out))
         }
         let records = try ResultFile.read(out)
+        try emitting.write(records, problems: problemList, problemsHash: manifest.problemsHash)
         print("judged \(run.judged) samples (\(records.count) in \(out)); accepted \(records.filter(\.passed).count)")
     }
 }
