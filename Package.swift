@@ -102,11 +102,19 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", moduleAliases: ["Metrics": "SwiftMetrics"]),
             ]),
 
+        // `proctor judge serve`: the judge behind an HTTP endpoint (queue, limits, API key).
+        .target(
+            name: "JudgeService",
+            dependencies: [
+                "Judge", "OpenAIWire",
+                .product(name: "Hummingbird", package: "hummingbird", moduleAliases: ["Metrics": "SwiftMetrics"]),
+            ]),
+
         .executableTarget(
             name: "proctor",
             dependencies: [
                 "Sandbox", "Judge", "Reports", "Metrics", "JSONLines", "TextScoring", "Inference", "Samples", "Evaluation",
-                "Adapters", "Remote", "Serving", "OpenAIWire",
+                "Adapters", "Remote", "Serving", "OpenAIWire", "JudgeService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -11,6 +11,6 @@ struct Proctor: AsyncParsableCommand {
             kernel-enforced sandbox, and scores and reports the results with confidence intervals.
             """,
         version: "0.1.0",
-        subcommands: [Eval.self, Problems.self, JudgeCommand.self, ReportCommand.self, ScoreText.self, Generate.self,
+        subcommands: [Eval.self, Problems.self, JudgeGroup.self, ReportCommand.self, ScoreText.self, Generate.self,
                       Serve.self, Merge.self, Exec.self, Doctor.self, Models.self, Bench.self])
 }

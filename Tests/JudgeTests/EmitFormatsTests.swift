@@ -344,9 +344,9 @@ struct EmitFormatsTests {
         }
     }
 
-    @Test("`proctor judge --help` describes --emit and both formats")
+    @Test("`proctor judge run --help` describes --emit and both formats")
     func helpListsEmit() throws {
-        let help = try ProctorBinary.run(["judge", "--help"])
+        let help = try ProctorBinary.run(["judge", "run", "--help"])
         #expect(help.stdout.contains("--emit <format file>"), "\(help.stdout)")
         #expect(help.stdout.contains("evalplus") && help.stdout.contains("livecodebench"))
     }

@@ -38,9 +38,7 @@ public struct OpenAIServer: Sendable {
     }
 
     /// Whether `host` can only be reached from this machine (loopback names and addresses).
-    public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
+    public static func isLoopback(_ host: String) -> Bool { BearerToken.isLoopback(host) }
 
     /// Serves until the process is interrupted; `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
@@ -118,10 +116,7 @@ public struct OpenAIServer: Sendable {
     func refusal(_ request: Request) -> Response? {
         guard let apiKey else { return nil }
         let presented = request.headers[.authorization] ?? ""
-        let expected = Array("Bearer \(apiKey)".utf8), given = Array(presented.utf8)
-        var difference = expected.count == given.count ? 0 : 1
-        for index in expected.indices { difference |= Int(expected[index] ^ (index < given.count ? given[index] : 0)) }
-        if difference == 0 { return nil }
+        if BearerToken.matches(header: presented, key: apiKey) { return nil }
         let error = ServingError(.unauthorized, presented.isEmpty
                                  ? "this server needs an API key: send it as the header 'Authorization: Bearer KEY'"
                                  : "the API key given is not this server's", code: "invalid_api_key")

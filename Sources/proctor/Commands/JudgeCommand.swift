@@ -3,11 +3,24 @@ import Foundation
 import Judge
 import Metrics
 
-/// `proctor judge`: run every sample against its problem's tests, writing results as it goes.
-struct JudgeCommand: ParsableCommand {
+/// `proctor judge`: `run` (the default) or `serve`.
+struct JudgeGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
-        abstract: "Judge model samples in the sandbox and write a results file.",
+        abstract: "Judge model samples in the sandbox and write a results file, or serve the judge over HTTP.",
+        discussion: """
+            `proctor judge --problems … --samples … --out …` is `proctor judge run`; see \
+            `proctor judge run --help` for the sample formats, languages, verdicts and options. \
+            `proctor judge serve` answers judging requests over HTTP.
+            """,
+        subcommands: [JudgeCommand.self, JudgeServe.self], defaultSubcommand: JudgeCommand.self)
+}
+
+/// `proctor judge run`: run every sample against its problem's tests, writing results as it goes.
+struct JudgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Judge model samples in the sandbox and write a results file (the default: `proctor judge …`).",
         discussion: """
             Samples may be Proctor's JSONL (problem_id, checkpoint, sample_index, code or output, and \
             optionally language), \
@@ -36,9 +49,10 @@ struct JudgeCommand: ParsableCommand {
               proctor judge --problems HumanEval.jsonl.gz --samples humaneval_samples.jsonl --out he.jsonl
               proctor judge --problems problems/ --samples s.jsonl --out r.3.jsonl --shard 3/8 --resume
               proctor judge --problems HumanEval.jsonl.gz --samples samples.jsonl --out he.jsonl --emit evalplus samples_eval_results.json
+              proctor judge serve --problems problems/ --port 8090   # judging over HTTP
             """)
 
-    @Option(help: ArgumentHelp("The problem set: a folder, a problem folder, or a LiveCodeBench/HumanEval JSONL.", valueName: "path"))
+    @Option(help: ArgumentHelp("The problem set: a folder, a problem folder, or a LiveCodeBench/HumanEval/MultiPL-E JSONL.", valueName: "path"))
     var problems: String
 
     @Option(help: ArgumentHelp("The samples file.", valueName: "file"))

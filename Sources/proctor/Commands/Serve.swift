@@ -44,11 +44,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A GGUF model file, a Hugging Face model folder, or a fetched catalog model's name (see `proctor models`).")
     var model: String
 
-    @Option(help: "Address to listen on (loopback unless you mean to expose it).")
-    var host: String = "127.0.0.1"
-
-    @Option(help: "TCP port; 0 picks a free one.")
-    var port: Int = 8000
+    @OptionGroup var listen: ListenOptions
 
     @Option(help: ArgumentHelp("A name the model answers to (repeatable).", valueName: "name"))
     var servedModelName: [String] = []
@@ -67,10 +63,6 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most sequences decoding at once across all requests (each holds a KV cache of --context-size).")
     var parallel: Int = GenerationSettings.defaultParallelSequences
 
-    @Option(help: ArgumentHelp("Environment variable holding the API key clients must send (required off loopback).",
-                               valueName: "VAR"))
-    var apiKeyEnv: String?
-
     @Option(help: ArgumentHelp("Seconds a connection may stall sending its request, or idle between requests, before it is closed.",
                                valueName: "seconds"))
     var idleTimeout: Double = 60
@@ -80,22 +72,9 @@ struct Serve: AsyncParsableCommand {
     var writeTimeout: Double = 30
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535.") }
+        try listen.check(command: "proctor serve")
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be more than 0 seconds.") }
         guard writeTimeout > 0 else { throw ValidationError("--write-timeout must be more than 0 seconds.") }
-        if let apiKeyEnv {
-            guard let key = ProcessInfo.processInfo.environment[apiKeyEnv] else {
-                throw ValidationError("--api-key-env \(apiKeyEnv): the environment variable is not set.")
-            }
-            guard key.count >= 8, key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-                throw ValidationError("--api-key-env \(apiKeyEnv): the key must be at least 8 characters, ASCII, without spaces.")
-            }
-        } else if !OpenAIServer.isLoopback(host) {
-            throw ValidationError("""
-                --host \(host) can be reached from other machines: give an API key with --api-key-env VAR \
-                (e.g. export PROCTOR_KEY=$(openssl rand -hex 16); proctor serve ... --api-key-env PROCTOR_KEY).
-                """)
-        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard contextSize >= 16 else { throw ValidationError("--context-size must be at least 16.") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be at least 1.") }
@@ -109,12 +88,11 @@ struct Serve: AsyncParsableCommand {
         let served = try AdapterSet.checkpoints(adapters, base: generator.config, source: modelPath, allowsBase: false)
             .compactMap { checkpoint in checkpoint.adapter.map { (name: checkpoint.label, adapter: $0 as ProjectionAdapter) } }
         let catalog = ServedModels(names: names, engine: engine, adapters: served)
-        let server = OpenAIServer(catalog: catalog, host: host, port: port,
-                                  apiKey: apiKeyEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
+        let server = OpenAIServer(catalog: catalog, host: listen.host, port: listen.port ?? 8000, apiKey: listen.apiKey,
                                   idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
                                   writeTimeout: .milliseconds(Int64(writeTimeout * 1000)))
         try await server.run { port in
-            let line = "listening on http://\(host):\(port)/v1 serving \(catalog.names.joined(separator: ", "))\n"
+            let line = "listening on http://\(listen.host):\(port)/v1 serving \(catalog.names.joined(separator: ", "))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
     }
