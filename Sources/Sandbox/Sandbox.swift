@@ -123,9 +123,8 @@ public final class Sandbox: Sendable {
         // Memory: a cgroup slot when one can be had.
         var cgroup: CgroupSlot?
         var cgroupProcsFD: Int32 = -1
-        if policy.useCgroup, support.cgroup, let slot = acquireCgroup() {
+        if policy.useCgroup, support.cgroup, let slot = try acquireCgroup(limitBytes: limits.memoryBytes) {
             cleanups.add { self.releaseCgroup(slot) }
-            try slot.prepare(limitBytes: limits.memoryBytes)
             cgroupProcsFD = try Syscalls.open(slot.procsFile, O_WRONLY)
             cleanups.add { Syscalls.close(cgroupProcsFD) }
             cgroup = slot
@@ -371,12 +370,29 @@ public final class Sandbox: Sendable {
         }
     }
 
-    private func acquireCgroup() -> CgroupSlot? {
-        if let slot = state.withLock({ $0.idleCgroups.popLast() }) { return slot }
+    /// A slot prepared for a run limited to `limitBytes`: an idle one, or a new one. An idle slot
+    /// may refuse the limit (cgroup v1 answers EBUSY when a lower limit is under what is still
+    /// charged to the group, such as the dirty page cache a compile step wrote); it is then
+    /// removed, its charges going to the parent, and a fresh slot takes its place.
+    private func acquireCgroup(limitBytes: Int) throws -> CgroupSlot? {
+        if let slot = state.withLock({ $0.idleCgroups.popLast() }) {
+            do {
+                try slot.prepare(limitBytes: limitBytes)
+                return slot
+            } catch {
+                slot.destroy()
+            }
+        }
         // Numbered per process, not per sandbox: two sandboxes of one process must never share a group.
         let number = Self.cgroupNumbers.add(1, ordering: .relaxed).newValue
-        let name = "\(getpid())-\(number)"
-        return CgroupSlot.make(name: name)
+        guard let slot = CgroupSlot.make(name: "\(getpid())-\(number)") else { return nil }
+        do {
+            try slot.prepare(limitBytes: limitBytes)
+        } catch {
+            slot.destroy()
+            throw error
+        }
+        return slot
     }
 
     private func releaseCgroup(_ slot: CgroupSlot) {

@@ -110,12 +110,18 @@ final class CgroupSlot: @unchecked Sendable {
         return readCounter(file: file, key: key) > oomKillsBefore
     }
 
-    /// Kills whatever is still in the group (only possible when fork was not denied).
-    func killRemaining() {
-        guard let text = try? Syscalls.readFile(procsFile) else { return }
-        for line in text.split(separator: "\n") {
-            if let pid = pid_t(line) { _ = kill(pid, SIGKILL) }
+    /// Kills whatever is still in the group (only possible when fork was allowed: a compile
+    /// step's passes) and waits, up to a second, until it is gone, so that the next run does not
+    /// find its memory still charged to the group. Whether the group is empty.
+    @discardableResult
+    func killRemaining() -> Bool {
+        for attempt in 0..<1000 {
+            let pids = ((try? Syscalls.readFile(procsFile)) ?? "").split(separator: "\n").compactMap { pid_t($0) }
+            if pids.isEmpty { return true }
+            if attempt % 100 == 0 { for pid in pids { _ = kill(pid, SIGKILL) } }
+            usleep(1000)
         }
+        return false
     }
 
     func destroy() {
