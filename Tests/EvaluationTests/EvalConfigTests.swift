@@ -48,6 +48,8 @@ struct EvalConfigTests {
         (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m"}], "judge": {"all_tests": 1}}"#,
          "field 'judge.all_tests': expected true or false"),
         (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m"}],"#, "not valid JSON"),
+        (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m", "trained_until": "2024-1-1"}]}"#,
+         "field 'checkpoints[0].trained_until': '2024-1-1' is not a date written YYYY-MM-DD"),
         (#"{"problems": {"path": "p"}, "checkpoints": [{"label": "a", "model": "m", "language": "cobol"}]}"#,
          "field 'checkpoints[0].language': 'cobol' is not one of: python, c, cpp17"),
     ])

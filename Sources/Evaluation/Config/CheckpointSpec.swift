@@ -33,6 +33,9 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
     /// The language stdin problems are asked in; nil is Python (and is left out of the manifest,
     /// so runs made before languages existed still resume).
     public var language: Language?
+    /// When the checkpoint's training data ends, `YYYY-MM-DD`: problems released after it are
+    /// reported apart, as the ones it cannot have seen. Not part of what makes its samples.
+    public var trainedUntil: String?
 
     public init(label: String, model: String, adapters: [String] = [], merge: MergeSpec? = nil, temperature: Float = 0,
                 topP: Float = 1, topK: Int = 0, maxTokens: Int = 512, seed: UInt64 = 0, promptStyle: PromptStyle = .auto,
@@ -61,7 +64,7 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
 
     /// The configuration's keys.
     static let keys = ["label", "model", "adapter", "merge", "temperature", "top_p", "top_k", "max_tokens", "seed",
-                       "prompt_style", "extractor", "language"]
+                       "prompt_style", "extractor", "language", "trained_until"]
 
     enum CodingKeys: String, CodingKey {
         case label, model, adapters = "adapter", merge, temperature, topP = "top_p", topK = "top_k", maxTokens = "max_tokens", seed
@@ -93,6 +96,10 @@ public struct CheckpointSpec: Sendable, Equatable, Encodable {
         guard maxTokens >= 1 else { throw object.fail("max_tokens", "must be at least 1") }
         guard seedValue >= 0 else { throw object.fail("seed", "must not be negative") }
         seed = UInt64(seedValue)
+        if let date = try object.string("trained_until") {
+            guard Problem.isDate(date) else { throw object.fail("trained_until", "'\(date)' is not a date written YYYY-MM-DD") }
+            trainedUntil = date
+        }
         if let name = try object.string("language") {
             guard let named = Language.named(name) else {
                 throw object.fail("language", "'\(name)' is not one of: " + Language.all.map(\.id).joined(separator: ", "))

@@ -261,9 +261,15 @@ public final class EvalPipeline {
         }
         var statements: [String: String] = [:]
         for problem in problems { statements[problem.id] = problem.statement }
+        let trainedUntil = Dictionary(config.checkpoints.compactMap { spec in spec.trainedUntil.map { (spec.label, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
+        let releaseDates = Dictionary(problems.compactMap { problem in problem.releaseDate.map { (problem.id, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
+        let cutoffs = trainedUntil.isEmpty ? nil
+            : ReleaseWindows.Cutoffs(records: records, releaseDates: releaseDates, cutoffs: trainedUntil)
         return RunReport(title: "Proctor evaluation: " + order.joined(separator: " vs "), facts: facts(manifest),
                          code: code, text: text.map(\.table), interference: interferenceTable(code: code, text: text),
-                         statements: statements)
+                         cutoffs: cutoffs, statements: statements)
     }
 
     /// The interference table when the configuration asks for one: code's Pass@1 (with its

@@ -16,6 +16,8 @@ public struct HTMLReport {
     public var interference: InterferenceTable?
     /// Pass@1 per problem release window (`proctor report --window`).
     public var releaseWindows: ReleaseWindows.Table?
+    /// Pass@1 before and after each checkpoint's training cut-off (an evaluation's `trained_until`).
+    public var cutoffs: ReleaseWindows.Cutoffs?
 
     public init(report: CodeReport, title: String = "Proctor report", statements: [String: String] = [:],
                 facts: [RunFact] = [], textTables: [MetricTable] = [], interference: InterferenceTable? = nil) {
@@ -42,6 +44,7 @@ public struct HTMLReport {
         html += summarySection()
         html += chart()
         html += windowsSection()
+        html += cutoffsSection()
         html += comparisonSection()
         html += matrixSection()
         html += differingSection()
@@ -152,6 +155,23 @@ public struct HTMLReport {
             <h2>Pass@1 by release window (\(table.period.rawValue))</h2>
             <p class=meta>Problems grouped by release date: compare a checkpoint on problems published after its training data ends.</p>
             <table><thead><tr><th>window</th><th>problems</th>\(table.checkpoints.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>
+            <tbody>\(rows)</tbody></table>
+
+            """
+    }
+
+    private func cutoffsSection() -> String {
+        guard let table = cutoffs, !table.rows.isEmpty else { return "" }
+        let rows = table.rows.map { row in
+            "<tr><td>\(escape(row.checkpoint))</td><td>\(escape(row.trainedUntil))</td><td class=num>\(row.seenProblems)</td>"
+                + "<td class=num>\(escape(row.seen))</td><td class=num>\(row.unseenProblems)</td><td class=num>\(escape(row.unseen))</td></tr>"
+        }.joined(separator: "\n")
+        let undated = table.undatedProblems > 0 ? " \(table.undatedProblems) problems have no release date and are in neither column." : ""
+        return """
+            <h2>Pass@1 before and after each checkpoint's training cut-off</h2>
+            <p class=meta>Problems released after a checkpoint's trained_until cannot be in its training data.\(undated)</p>
+            <table><thead><tr><th>checkpoint</th><th>trained until</th><th>released by then</th><th>Pass@1</th>\
+            <th>released after</th><th>Pass@1</th></tr></thead>
             <tbody>\(rows)</tbody></table>
 
             """

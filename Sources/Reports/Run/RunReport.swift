@@ -22,13 +22,17 @@ public struct RunReport: Sendable, Codable {
     public var text: [MetricTable]
     /// Every checkpoint on every task against each task's own checkpoint; nil when not asked for.
     public var interference: InterferenceTable?
+    /// Pass@1 before and after each checkpoint's `trained_until`; nil when no checkpoint has one.
+    public var cutoffs: ReleaseWindows.Cutoffs?
     /// Problem id → statement, for the excerpts (not part of the JSON).
     public var statements: [String: String]
 
-    enum CodingKeys: String, CodingKey { case title, facts, code, text, interference }
+    enum CodingKeys: String, CodingKey { case title, facts, code, text, interference, cutoffs }
 
     public init(title: String, facts: [RunFact], code: CodeReport, text: [MetricTable] = [],
-                interference: InterferenceTable? = nil, statements: [String: String] = [:]) {
+                interference: InterferenceTable? = nil, cutoffs: ReleaseWindows.Cutoffs? = nil,
+                statements: [String: String] = [:]) {
+        self.cutoffs = cutoffs
         self.title = title
         self.facts = facts
         self.code = code
@@ -44,6 +48,7 @@ public struct RunReport: Sendable, Codable {
         code = try container.decode(CodeReport.self, forKey: .code)
         text = try container.decode([MetricTable].self, forKey: .text)
         interference = try container.decodeIfPresent(InterferenceTable.self, forKey: .interference)
+        cutoffs = try container.decodeIfPresent(ReleaseWindows.Cutoffs.self, forKey: .cutoffs)
         statements = [:]
     }
 
@@ -63,6 +68,7 @@ public struct RunReport: Sendable, Codable {
         if !text.isEmpty {
             parts.append("## Text metrics\n\n" + text.map { $0.markdown() }.joined(separator: "\n"))
         }
+        if let cutoffs { parts.append(cutoffs.markdown().trimmingCharacters(in: .newlines)) }
         if let interference { parts.append(interference.markdown().trimmingCharacters(in: .newlines)) }
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -106,7 +112,9 @@ public struct RunReport: Sendable, Codable {
 
     /// The self-contained HTML page.
     public func html() -> String {
-        HTMLReport(report: code, title: title, statements: statements, facts: facts, textTables: text,
-                   interference: interference).render()
+        var page = HTMLReport(report: code, title: title, statements: statements, facts: facts, textTables: text,
+                              interference: interference)
+        page.cutoffs = cutoffs
+        return page.render()
     }
 }
