@@ -119,6 +119,8 @@ public final class SampleGenerator: SampleBackend {
                 record.language = language == .python ? nil : language.id
                 record.promptTokens = generation.promptTokenCount
                 record.completionTokens = generation.tokens.count
+                record.reasoningTokens = SampleRecord.reasoningTokenCount(generation.text, completionTokens: generation.tokens.count,
+                                                                          tokenizer: generator.tokenizer)
                 record.stopReason = generation.stopReason.rawValue
                 record.seconds = generation.prefillSeconds + generation.decodeSeconds
                 record.seed = Int(truncatingIfNeeded: sampling.seed)

@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Judge
 
 /// One line of a samples file as Proctor's generators write it, the native engine and the
@@ -33,6 +34,10 @@ public struct SampleRecord: Codable, Sendable, Equatable {
     /// Nil when one request returned several samples and its usage could not be split:
     /// `requestCompletionTokens` over `requestSamples` then.
     public var completionTokens: Int?
+    /// Of the completion tokens, those of a reasoning block (`<think>…</think>`, counted by
+    /// re-tokenizing the output up to the block's end); nil when the output has no block or the
+    /// backend gives no tokenizer (remote generation).
+    public var reasoningTokens: Int?
     public var requestCompletionTokens: Int?
     public var requestSamples: Int?
     public var stopReason: String
@@ -43,11 +48,22 @@ public struct SampleRecord: Codable, Sendable, Equatable {
     /// Extra fields sent with a remote request, each as `name=JSON` (`--request-field`).
     public var requestFields: [String]?
 
+    /// The reasoning block's share of `output`, in tokens of `tokenizer`: the tokens of the text up
+    /// to the block's closing tag, every completion token when the block never closes, nil
+    /// without a block.
+    public static func reasoningTokenCount(_ output: String, completionTokens: Int, tokenizer: Tokenizer,
+                                           tag: String = "think") -> Int? {
+        if let close = output.range(of: "</\(tag)>", options: .backwards) {
+            return min(completionTokens, tokenizer.encode(String(output[..<close.upperBound]), parseSpecial: false).count)
+        }
+        return output.contains("<\(tag)>") ? completionTokens : nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case problemID = "problem_id", checkpoint, sampleIndex = "sample_index", output, code
         case promptFormat = "prompt_format", prompt, promptMessages = "prompt_messages", chatTemplate = "chat_template"
         case responsePrefix = "response_prefix", startsInCode = "starts_in_code", stop, extractor, language
-        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", reasoningTokens = "reasoning_tokens"
         case requestCompletionTokens = "request_completion_tokens", requestSamples = "request_samples"
         case stopReason = "stop_reason", seconds, seed, model, requestFields = "request_fields"
     }

@@ -212,6 +212,8 @@ struct EvalPromptManifestTests {
         #expect(samples.contains("\"prompt_format\":\"evalplus-instruct\""))
         let report = try String(contentsOfFile: directory + "/run/report.md", encoding: .utf8)
         #expect(report.contains("prompt style auto, extractor auto"))
+        #expect(report.contains("**generated tokens per sample**: tiny "), "the samples' token counts reach the report")
+        #expect(report.contains(", reasoning 0)"), "no reasoning block in a tiny model's output")
 
         let changed = try eval(",extractor=last-fence")
         #expect(changed.status != 0)

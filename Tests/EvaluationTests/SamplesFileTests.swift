@@ -1,4 +1,6 @@
 import Foundation
+import Inference
+import TestSupport
 @testable import Evaluation
 import Samples
 import Testing
@@ -74,5 +76,24 @@ struct SamplesFileTests {
         }
         close(held)
         close(try directory.lock())
+    }
+}
+
+@Suite("Reasoning tokens counted apart")
+struct ReasoningTokenTests {
+    @Test("the reasoning block's tokens are those up to its closing tag; an unclosed block is all reasoning; no block is nil")
+    func counts() throws {
+        let tokenizer = try HuggingFaceTokenizer(directory: ModelFiles.fixture("tiny-hf/qwen2")).tokenizer
+        let reasoning = "<think>\nadd them, check the sign\n</think>"
+        let output = reasoning + "\n```python\nprint(1 + 2)\n```"
+        let total = tokenizer.encode(output, parseSpecial: false).count
+        let counted = SampleRecord.reasoningTokenCount(output, completionTokens: total, tokenizer: tokenizer)
+        #expect(counted == tokenizer.encode(reasoning, parseSpecial: false).count)
+        #expect((counted ?? 0) > 0 && (counted ?? total) < total)
+        // A template that opened the block in the prompt: the output holds only the closing tag.
+        #expect(SampleRecord.reasoningTokenCount("so 3\n</think>\nprint(3)", completionTokens: 100, tokenizer: tokenizer)
+                == tokenizer.encode("so 3\n</think>", parseSpecial: false).count)
+        #expect(SampleRecord.reasoningTokenCount("<think>\nstill thinking", completionTokens: 7, tokenizer: tokenizer) == 7)
+        #expect(SampleRecord.reasoningTokenCount("print(3)", completionTokens: 4, tokenizer: tokenizer) == nil)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Inference
 import Judge
 import Reports
+import Samples
 import Sandbox
 import Synchronization
 
@@ -309,6 +310,7 @@ public final class EvalPipeline {
                 + "top_p \(checkpoint.topP), top_k \(checkpoint.topK), max_tokens \(checkpoint.maxTokens), seed \(checkpoint.seed); "
                 + "prompt style \(checkpoint.promptStyle ?? "unrecorded"), extractor \(checkpoint.extractor ?? "last-fence")"))
         }
+        if let tokens = tokenFact() { facts.append(tokens) }
         let settings = manifest.judgeSettings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         facts.append(RunFact("judging", "\(manifest.harnessVersion); \(settings); \(manifest.python)"))
         let sandbox = manifest.sandbox
@@ -318,6 +320,25 @@ public final class EvalPipeline {
         protections.append("kernel \(sandbox.kernelRelease)")
         facts.append(RunFact("sandbox", protections.joined(separator: ", ")))
         return facts
+    }
+
+    /// Generated tokens per sample and checkpoint, the reasoning block's apart from the answer's
+    /// (from the samples files; nil when none records token counts).
+    func tokenFact() -> RunFact? {
+        var parts: [String] = []
+        let decoder = JSONDecoder()
+        for spec in config.checkpoints {
+            guard let text = try? String(contentsOfFile: directory.samples(spec.label), encoding: .utf8) else { continue }
+            let records = text.split(separator: "\n").compactMap { try? decoder.decode(SampleRecord.self, from: Data($0.utf8)) }
+                .filter { $0.sampleIndex < config.samplesPerProblem }
+            let counted = records.compactMap { record in record.completionTokens.map { ($0, record.reasoningTokens ?? 0) } }
+            guard !counted.isEmpty else { continue }
+            let total = counted.map(\.0).reduce(0, +), reasoning = counted.map(\.1).reduce(0, +)
+            let perSample = Double(total) / Double(counted.count), reasoningPerSample = Double(reasoning) / Double(counted.count)
+            parts.append(String(format: "%@ %.0f (answer %.0f, reasoning %.0f)", spec.label, perSample,
+                                perSample - reasoningPerSample, reasoningPerSample))
+        }
+        return parts.isEmpty ? nil : RunFact("generated tokens per sample", parts.joined(separator: "; "))
     }
 
     private func write(_ text: String, to path: String) throws {
