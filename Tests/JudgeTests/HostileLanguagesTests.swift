@@ -68,8 +68,8 @@ struct HostileLanguagesTests {
             var (command, policy) = toolchain.runStep(
                 code: program.source, buildDirectory: build.path, input: Array(program.input.utf8),
                 limits: runner.testLimits(problem: Self.okProblem, test: test))
-            command.environment["PROCTOR_TEST_SECRET"] = HostileSecrets.secretFile
-            command.environment["PROCTOR_TEST_OUTSIDE"] = HostileSecrets.outsideFile
+            command.environment["PROCTOR_TEST_SECRET"] = HostileFiles.secretFile
+            command.environment["PROCTOR_TEST_OUTSIDE"] = HostileFiles.outsideFile
             let result = runner.sandbox.run(command, policy: policy)
             stdout = String(decoding: result.stdout, as: UTF8.self)
             outcome = runner.outcome(of: result, problem: Self.okProblem, test: test, sentinel: "",
@@ -81,18 +81,6 @@ struct HostileLanguagesTests {
         #expect(!stdout.contains("ESCAPED"), "\(program.file) printed ESCAPED")
         #expect(!stdout.contains("SECRET-EXPECTED-OUTPUT"), "\(program.file) read the expected output")
         #expect(!(outcome.detail ?? "").contains("root:"), "\(program.file): a diagnostic shows /etc/shadow")
-        #expect(!FileManager.default.fileExists(atPath: HostileSecrets.outsideFile), "\(program.file) wrote outside")
+        #expect(!FileManager.default.fileExists(atPath: HostileFiles.outsideFile), "\(program.file) wrote outside")
     }
-}
-
-/// Files the hostile programs must neither read nor create.
-enum HostileSecrets {
-    static let directory: String = {
-        let path = NSTemporaryDirectory() + "proctor-language-secret-\(getpid())"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try! "SECRET-EXPECTED-OUTPUT-7f3a".write(toFile: path + "/expected.out", atomically: true, encoding: .utf8)
-        return path
-    }()
-    static var secretFile: String { directory + "/expected.out" }
-    static var outsideFile: String { directory + "/escaped.txt" }
 }

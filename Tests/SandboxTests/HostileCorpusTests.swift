@@ -48,14 +48,8 @@ struct HostileProgram: CustomTestStringConvertible, Sendable {
 enum HostileEnvironment {
     static let sandbox = try! Sandbox()
     static let python = try! PythonInterpreter.locate("python3")
-    static let secretDirectory: String = {
-        let path = NSTemporaryDirectory() + "proctor-test-secret-\(getpid())"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try! "SECRET-EXPECTED-OUTPUT-7f3a".write(toFile: path + "/expected.out", atomically: true, encoding: .utf8)
-        return path
-    }()
-    static var secretFile: String { secretDirectory + "/expected.out" }
-    static var outsideFile: String { secretDirectory + "/escaped.txt" }
+    static var secretFile: String { HostileFiles.secretFile }
+    static var outsideFile: String { HostileFiles.outsideFile }
 
     static func hasModule(_ module: String) -> Bool {
         let process = Process()

@@ -1,7 +1,21 @@
 import CZlib
+import Foundation
 
 /// Decompresses zlib and gzip data (LiveCodeBench's private tests, HumanEval.jsonl.gz).
 enum Inflate {
+    /// The bytes of the file at `path`, gunzipped when its name ends in `.gz`; `what` names the
+    /// file in the error ("the file", "the completions file").
+    static func fileContents(_ path: String, what: String = "the file") throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JudgeError("cannot read \(what)", file: path)
+        }
+        guard path.hasSuffix(".gz") else { return Array(data) }
+        guard let inflated = decompress(Array(data), gzip: true) else {
+            throw JudgeError("not a valid gzip file", file: path)
+        }
+        return inflated
+    }
+
     /// Inflates `data`; `gzip` selects the gzip wrapper, otherwise zlib's. Nil when the data is corrupt.
     static func decompress(_ data: [UInt8], gzip: Bool) -> [UInt8]? {
         var stream = z_stream()

@@ -35,16 +35,7 @@ public enum ProblemImporter {
 
     /// Imports every record of `path` (`.jsonl` or `.jsonl.gz`), recognising the format per record.
     public static func importFile(_ path: String, filter: ImportFilter = ImportFilter()) throws -> [Problem] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JudgeError("cannot read the file", file: path)
-        }
-        var bytes = Array(data)
-        if path.hasSuffix(".gz") {
-            guard let inflated = Inflate.decompress(bytes, gzip: true) else {
-                throw JudgeError("not a valid gzip file", file: path)
-            }
-            bytes = inflated
-        }
+        let bytes = try Inflate.fileContents(path)
         var problems: [Problem] = []
         var lineNumber = 0
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {

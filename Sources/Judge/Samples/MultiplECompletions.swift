@@ -39,16 +39,7 @@ enum MultiplECompletions {
     }
 
     private static func object(at path: String) throws -> [String: Any] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JudgeError("cannot read the completions file", file: path)
-        }
-        var bytes = Array(data)
-        if path.hasSuffix(".gz") {
-            guard let inflated = Inflate.decompress(bytes, gzip: true) else {
-                throw JudgeError("not a valid gzip file", file: path)
-            }
-            bytes = inflated
-        }
+        let bytes = try Inflate.fileContents(path, what: "the completions file")
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             throw JudgeError("not a JSON object (MultiPL-E's completions file)", file: path)
         }
