@@ -2,8 +2,9 @@
 # What judging costs per language, and what the sandbox adds to it. For each language, SAMPLES
 # copies of a sum program (bench/languages/sum.*) are judged by `proctor judge --workers 1` on a
 # problem with TESTS tests (compile once per sample in the sandbox, then every test in the
-# sandbox), against a peer that does the same work bare: the same compiler command and flags,
-# then the program on every test with its output compared, from a shell loop. Rounds alternate
+# sandbox), against a peer that does the same work bare: the same compiler command, flags and
+# environment (the judge's base environment; Node.js without OpenSSL's configuration), then the program
+# on every test with its output compared, from a shell loop. Rounds alternate
 # the two. Also `proctor bench sandbox` on a C++ program that does nothing: one sandboxed run
 # against a bare spawn. Release build; run it with nothing else running.
 # Usage: bench/languages.sh [SAMPLES] [TESTS] [ROUNDS] [LANGUAGES (comma-separated ids)]
@@ -30,6 +31,11 @@ done
 
 declare -A extension=([python]=py [c]=c [cpp17]=cpp [rust]=rs [go]=go [java]=java [javascript]=js)
 
+# The environment the judge gives every run (PreparedCommand.baseEnvironment): the peer's runs get
+# it too, so that nothing in this shell's environment (NODE_EXTRA_CA_CERTS, say) changes their cost.
+clean=(PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1
+       PYTHONIOENCODING=utf-8 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 HOME=/tmp TMPDIR=/tmp)
+
 # The peer: compile once per sample (fresh directory, as the judge's build directory), then run
 # every test and compare the output, with nothing around it.
 peer() {
@@ -49,9 +55,10 @@ peer() {
                 javac -J-Xmx512m -J-XX:+UseSerialGC -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 -encoding UTF-8 \
                     -d "$dir" "$dir/Main.java"
                 run=(java -Xmx192m -Xss64m -XX:+UseSerialGC -XX:-UsePerfData -cp "$dir" Main) ;;
-            javascript) cp "$source" "$dir/main.js"; node --check "$dir/main.js"
-                run=(node --max-old-space-size=192 --stack-size=65500 "$dir/main.js") ;;
+            javascript) cp "$source" "$dir/main.js"; env -i "${clean[@]}" OPENSSL_CONF=/dev/null node --check "$dir/main.js"
+                run=(env OPENSSL_CONF=/dev/null node --max-old-space-size=192 --stack-size=65500 "$dir/main.js") ;;
         esac
+        run=(env -i "${clean[@]}" "${run[@]}")
         for input in "$problem"/tests/*.in; do
             [[ "$("${run[@]}" < "$input")" == "$(cat "${input%.in}.out")" ]] || { echo "peer: wrong answer ($language)" >&2; exit 1; }
         done
