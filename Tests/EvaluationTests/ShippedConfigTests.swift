@@ -49,6 +49,15 @@ struct ShippedConfigTests {
         #expect(evaluated == Array(folders.prefix(20)))
     }
 
+    @Test("configs/languages.json asks the same model for Python and for C++17 on the same 20 problems")
+    func languagesExample() throws {
+        let config = try EvalConfig.load(RepositoryPaths.path("configs/languages.json"))
+        #expect(config.checkpoints.map { $0.language?.id ?? "python" } == ["python", "cpp17"])
+        #expect(config.checkpoints[0].model == config.checkpoints[1].model)
+        #expect(config.checkpoints.allSatisfy { $0.adapters.isEmpty && $0.temperature == 0 })
+        #expect(config.problems.limit == 20)
+    }
+
     @Test("configs/interference-example.json is a valid configuration with merges and an interference table")
     func interferenceExample() throws {
         let config = try EvalConfig.load(RepositoryPaths.path("configs/interference-example.json"))
