@@ -36,6 +36,8 @@ public struct ProblemCell: Sendable, Codable, Equatable {
     /// sample with the cell's most common verdict.
     public var exampleCode: String?
     public var exampleVerdict: String?
+    /// The representative sample's language when not Python (a `language` of the results).
+    public var exampleLanguage: String?
     /// Most CPU time any test of any sample used, seconds.
     public var slowestCPUSeconds: Double = 0
     /// Highest peak resident memory of any test, bytes.
@@ -52,6 +54,7 @@ public struct ProblemCell: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case correct, samples, verdicts, exampleCode = "example_code", exampleVerdict = "example_verdict"
+        case exampleLanguage = "example_language"
         case slowestCPUSeconds = "slowest_cpu_s", peakResidentBytes = "peak_rss_bytes"
     }
 }
@@ -109,7 +112,7 @@ public struct CodeReport: Sendable, Codable {
     public init(records: [ResultRecord]) {
         var cells: [String: [String: ProblemCell]] = [:]
         // problem → checkpoint → verdict → (lowest sample index, its code)
-        var examples: [String: [String: [String: (index: Int, code: String)]]] = [:]
+        var examples: [String: [String: [String: (index: Int, code: String, language: String?)]]] = [:]
         var harnessErrors: [String: Int] = [:]
         // The order in which checkpoints first appear in the file(s).
         let order = records.reduce(into: [String]()) { if !$0.contains($1.checkpoint) { $0.append($1.checkpoint) } }
@@ -131,7 +134,7 @@ public struct CodeReport: Sendable, Codable {
             let known = examples[record.problemID]?[record.checkpoint]?[verdict]
             if known == nil || record.sampleIndex < known!.index {
                 examples[record.problemID, default: [:]][record.checkpoint, default: [:]][verdict] =
-                    (record.sampleIndex, record.code)
+                    (record.sampleIndex, record.code, record.language)
             }
             cells[record.problemID, default: [:]][record.checkpoint] = cell
         }
@@ -140,6 +143,7 @@ public struct CodeReport: Sendable, Codable {
                 guard let dominant = cell.dominantVerdict, let example = examples[id]?[checkpoint]?[dominant] else { continue }
                 cells[id]![checkpoint]!.exampleCode = example.code
                 cells[id]![checkpoint]!.exampleVerdict = dominant
+                cells[id]![checkpoint]!.exampleLanguage = example.language
             }
         }
         checkpoints = order

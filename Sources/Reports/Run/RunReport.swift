@@ -96,8 +96,10 @@ public struct RunReport: Sendable, Codable {
                 let codeLines = (cell.exampleCode ?? "").split(separator: "\n", omittingEmptySubsequences: false)
                 let shown = codeLines.prefix(60).joined(separator: "\n")
                 let fence = shown.contains("```") ? "~~~~" : "```"
-                lines += [fence + "python", shown + (codeLines.count > 60 ? "\n# … \(codeLines.count - 60) more lines" : ""),
-                          fence, ""]
+                let language = cell.exampleLanguage.flatMap(Language.named) ?? .python
+                let comment = language == .python ? "#" : "//"
+                lines += [fence + language.fenceName,
+                          shown + (codeLines.count > 60 ? "\n\(comment) … \(codeLines.count - 60) more lines" : ""), fence, ""]
             }
         }
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
