@@ -223,3 +223,46 @@ struct LanguagePromptTests {
         #expect(code.trimmingCharacters(in: .whitespacesAndNewlines) == cpp.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
+
+@Suite("Toolchain paths, fences and assert messages")
+struct LanguageDetailsTests {
+    @Test("a toolchain's linked files make their folder readable, but never a broad one such as /etc")
+    func linkTargets() throws {
+        let root = NSTemporaryDirectory() + "proctor-links-\(UUID().uuidString)"
+        let conf = root + "/conf"
+        try FileManager.default.createDirectory(atPath: conf, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let elsewhere = NSTemporaryDirectory() + "proctor-link-target-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        try "x".write(toFile: elsewhere + "/settings", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: conf + "/settings", withDestinationPath: elsewhere + "/settings")
+        try FileManager.default.createSymbolicLink(atPath: conf + "/hostname", withDestinationPath: "/etc/hostname")
+        let paths = Toolchain.withLinkTargets([root])
+        let resolved = URL(fileURLWithPath: elsewhere).resolvingSymlinksInPath().path
+        #expect(paths.contains(resolved), "a linked file's own folder: \(paths)")
+        #expect(paths.contains("/etc/hostname") && !paths.contains("/etc"), "\(paths)")
+    }
+
+    @Test("auto extraction prefers the asked language's fence; the fence names a sample's language")
+    func fences() {
+        let output = "First in Python:\n```python\nprint(3)\n```\nThen C++:\n```cpp\nint main() {}\n```\nDone.\n"
+        #expect(CodeExtractor.auto.extract(output) == "print(3)")
+        #expect(CodeExtractor.auto.extract(output, preferring: .cpp17) == "int main() {}")
+        #expect(CodeExtractor.fenceLanguage(of: "int main() {}", in: output) == .cpp17)
+        #expect(CodeExtractor.fenceLanguage(of: "x", in: "```\nx\n```") == nil)
+    }
+
+    @Test("a failed assert is told from a crash in C, Java, Node.js and Rust", arguments: [
+        ("a.out: main.cpp:12: int main(): Assertion `candidate(3) == 4' failed.", true),
+        ("Exception in thread \"main\" java.lang.AssertionError", true),
+        ("AssertionError [ERR_ASSERTION]: Expected values to be strictly deep-equal:", true),
+        ("thread 'main' panicked at main.rs:9:5:\nassertion `left == right` failed", true),
+        ("terminate called after throwing an instance of 'std::out_of_range'", false),
+        ("Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: Index 5", false),
+        ("thread 'main' panicked at main.rs:3:20:\nindex out of bounds: the len is 0 but the index is 1", false),
+    ])
+    func assertions(stderr: String, isAssert: Bool) {
+        #expect((CandidateRunner.failedAssertion(stderr) != nil) == isAssert)
+    }
+}

@@ -64,6 +64,20 @@ struct DoctorCommandTests {
         let protections = try #require(probe["protections"] as? [String: Any])
         #expect(protections["seccomp"] as? Bool == true)
         #expect(protections["landlock"] as? Bool == (support["landlockABI"] != nil))
+        // Every compiled language's toolchain: its compiler's path, or how to install it.
+        let toolchains = try #require(object["toolchains"] as? [String: String])
+        #expect(Set(toolchains.keys) == ["c", "cpp17", "cpp20", "java", "go", "rust", "javascript"])
+        #expect(toolchains.values.allSatisfy { $0.hasPrefix("/") || $0.hasPrefix("missing: apt-get install ") })
+    }
+
+    @Test("lists each language's toolchain with its version line (scripts/test.sh installs them)")
+    func doctorListsToolchains() throws {
+        let output = try ProctorBinary.run(["doctor"])
+        let lines = output.stdout.split(separator: "\n")
+        for id in ["c", "cpp17", "java", "go", "rust", "javascript"] {
+            let line = try #require(lines.first { $0.hasPrefix(id + ":") }, "no line for \(id): \(output.stdout)")
+            #expect(line.contains(" (") && !line.contains("missing"), "\(line)")
+        }
     }
 
     @Test("says that fork servers can start: the build puts the shared shim beside the binary")

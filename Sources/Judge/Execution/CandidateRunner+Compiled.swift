@@ -30,15 +30,20 @@ extension CandidateRunner {
         if let failure = compile(code: code, toolchain: toolchain, into: build.path, dialect: dialect) {
             return CandidateOutcome(tests: [failure])
         }
+        // The command and paths are the same for every test (found once: no ELF header read per
+        // test); only the input and the output cap change.
+        let launch = toolchain.runStep(
+            code: code, buildDirectory: build.path,
+            limits: ResourceLimits(cpuTimeSeconds: problem.timeLimitSeconds, memoryBytes: problem.memoryLimitBytes),
+            dialect: dialect)
         var outcomes: [TestOutcome] = []
         for test in problem.tests {
-            var outcome = runCompiled(code: code, toolchain: toolchain, build: build.path, problem: problem, test: test,
-                                      dialect: dialect)
-            var attempt = 0
-            while outcome.verdict == .internalError && attempt < Self.harnessErrorRetries {
-                attempt += 1
-                outcome = runCompiled(code: code, toolchain: toolchain, build: build.path, problem: problem, test: test,
-                                      dialect: dialect)
+            var (command, policy) = launch
+            command.input = .bytes(test.input)
+            policy.limits = testLimits(problem: problem, test: test)
+            let outcome = retryingHarnessErrors {
+                self.outcome(of: sandbox.run(command, policy: policy), problem: problem, test: test, sentinel: "",
+                             language: language)
             }
             outcomes.append(outcome)
             if outcome.verdict != .accepted && !allTests { break }
@@ -81,14 +86,6 @@ extension CandidateRunner {
         outcome.wallTimeSeconds = result.wallTimeSeconds
         outcome.peakResidentBytes = result.peakResidentBytes
         return outcome
-    }
-
-    private func runCompiled(code: String, toolchain: Toolchain, build: String, problem: Problem, test: TestCase,
-                             dialect: Toolchain.Dialect) -> TestOutcome {
-        let (command, policy) = toolchain.runStep(code: code, buildDirectory: build, input: test.input,
-                                                  limits: testLimits(problem: problem, test: test), dialect: dialect)
-        let result = sandbox.run(command, policy: policy)
-        return outcome(of: result, problem: problem, test: test, sentinel: "", language: toolchain.language)
     }
 
     /// The compiler's first error lines, joined into one line (at most three, 400 characters).

@@ -57,11 +57,17 @@ public final class CandidateRunner: Sendable {
 
     /// Runs one test; a harness error is retried, since it says nothing about the program.
     func runRetryingHarnessErrors(code: String, problem: Problem, test: TestCase) -> TestOutcome {
-        var outcome = run(code: code, problem: problem, test: test)
+        retryingHarnessErrors { run(code: code, problem: problem, test: test) }
+    }
+
+    /// `run()`'s outcome, run again (up to `harnessErrorRetries` times) while it is a harness error;
+    /// the detail says how many retries it took.
+    func retryingHarnessErrors(_ run: () -> TestOutcome) -> TestOutcome {
+        var outcome = run()
         var attempt = 0
         while outcome.verdict == .internalError && attempt < Self.harnessErrorRetries {
             attempt += 1
-            outcome = run(code: code, problem: problem, test: test)
+            outcome = run()
         }
         if attempt > 0 {
             outcome.detail = (outcome.detail.map { $0 + "; " } ?? "") + "after \(attempt) retr\(attempt == 1 ? "y" : "ies") of a harness error"

@@ -154,8 +154,9 @@ public struct Toolchain: Sendable {
     // MARK: - Running
 
     /// The command that runs the compiled program (or the script, for JavaScript) from
-    /// `buildDirectory` on one test, and the paths it may read and execute.
-    public func runStep(code: String, buildDirectory: String, input: [UInt8], limits: ResourceLimits,
+    /// `buildDirectory` on `input`, and the paths it may read and execute. `limits.memoryBytes`
+    /// sizes the JVM's and Node's heaps; the caller sets each test's own limits on the policy.
+    public func runStep(code: String, buildDirectory: String, input: [UInt8] = [], limits: ResourceLimits,
                         dialect: Dialect = .judge) -> (SandboxCommand, SandboxPolicy) {
         var files: [String: [UInt8]] = [:]
         let executable: String
