@@ -23,11 +23,8 @@ struct HostileLanguageProgram: CustomTestStringConvertible, Sendable {
         file = (path as NSString).lastPathComponent
         language = Self.extensions[(path as NSString).pathExtension]!
         source = try String(contentsOfFile: path, encoding: .utf8)
-        for line in source.split(separator: "\n") where line.hasPrefix("// ") {
-            let parts = line.dropFirst(3).split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
-            switch parts[0] {
+        for (key, value) in HostileFiles.headerFields(of: source, commentPrefix: "// ") {
+            switch key {
             case "expect": expected = Set(value.split(separator: "|").compactMap { Verdict(rawValue: String($0)) })
             case "stdin": input = value + "\n"
             default: break

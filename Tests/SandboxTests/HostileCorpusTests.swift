@@ -20,11 +20,8 @@ struct HostileProgram: CustomTestStringConvertible, Sendable {
     init(path: String) throws {
         name = (path as NSString).lastPathComponent
         source = try String(contentsOfFile: path, encoding: .utf8)
-        for line in source.split(separator: "\n") where line.hasPrefix("# ") {
-            let parts = line.dropFirst(2).split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
-            switch parts[0] {
+        for (key, value) in HostileFiles.headerFields(of: source, commentPrefix: "# ") {
+            switch key {
             case "expect": expected = Set(value.split(separator: "|").compactMap { TerminationStatus(rawValue: String($0)) })
             case "time-limit": timeLimit = Double(value)!
             case "output-limit": outputLimit = Int(value)!

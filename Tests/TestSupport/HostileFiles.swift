@@ -14,4 +14,15 @@ public enum HostileFiles {
     }()
     public static var secretFile: String { directory + "/expected.out" }
     public static var outsideFile: String { directory + "/escaped.txt" }
+
+    /// A hostile program's header: its `PREFIX key: value` comment lines (`# expect: violation`,
+    /// `// expect: SV|RE`), in order.
+    public static func headerFields(of source: String, commentPrefix: String) -> [(key: String, value: String)] {
+        source.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix(commentPrefix) else { return nil }
+            let parts = line.dropFirst(commentPrefix.count).split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return (String(parts[0]), parts[1].trimmingCharacters(in: .whitespaces))
+        }
+    }
 }
